@@ -1,0 +1,51 @@
+"""Raw bodies stored on disk under their sha256 (content-addressed, written atomically)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+import zlib
+from pathlib import Path
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class BlobStore:
+    """`put` returns the sha256 of the raw bytes; the same body is stored once however often it is seen."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = Path(root)
+        self.root.mkdir(parents=True, exist_ok=True)
+
+    def path(self, digest: str) -> Path:
+        return self.root / digest[:2] / digest[2:4] / f"{digest}.z"
+
+    def put(self, data: bytes) -> tuple[str, int]:
+        """Store `data`; returns (sha256, bytes on disk)."""
+        digest = sha256(data)
+        target = self.path(digest)
+        if target.exists():
+            return digest, target.stat().st_size
+        target.parent.mkdir(parents=True, exist_ok=True)
+        packed = zlib.compress(data, 1)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(packed)
+            os.replace(tmp, target)  # a crash never leaves a half-written blob under its name
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
+        return digest, len(packed)
+
+    def get(self, digest: str) -> bytes:
+        data = zlib.decompress(self.path(digest).read_bytes())
+        if sha256(data) != digest:
+            raise ValueError(f"blob {digest} is corrupt on disk")
+        return data
+
+    def has(self, digest: str) -> bool:
+        return self.path(digest).exists()
