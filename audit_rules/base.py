@@ -98,7 +98,9 @@ class Finding:
         """Stable key of a document-scope record (its URL); '' for site scope."""
         if self.scope == "site":
             return ""
-        return hashlib.sha1((self.url or self.title or "").encode()).hexdigest()
+        # rows of one table page (a monthly 双公示 list) share the page URL: the row key tells them apart
+        basis = f"{self.url or self.title or ''}#{self.details.get('row_key', '')}"
+        return hashlib.sha1(basis.encode()).hexdigest()
 
     def add(self, *codes: str) -> Finding:
         for code in codes:

@@ -1,0 +1,52 @@
+"""Absence semantics (rules_spec §5.8): 'not found' is a FAIL only after complete coverage."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.find import Lexicon, flat
+from govaudit.extract.columns import matches as column_matches
+
+# A failure of these kinds breaks the structure of the site (a column, a list page, the homepage).
+STRUCTURAL = ("home", "list", "api")
+
+
+@dataclass
+class CoverageGap:
+    complete: bool
+    reasons: list[str]
+
+    def describe(self) -> str:
+        return "；".join(self.reasons[:5])
+
+
+def coverage_gap(ev: SiteEvidence, columns: tuple[str, ...], lex: Lexicon | None = None) -> CoverageGap:
+    """Could the document have been missed? Yes when an authoritative column was not fully crawled,
+    when a structural page failed, when the page budget ran out, or when a link whose text looks like
+    the wanted document could not be fetched."""
+    reasons: list[str] = []
+    if ev.truncated:
+        reasons.append("已达到每站抓取页数上限，部分页面未抓取")
+    for row in ev.coverage:
+        code = row.get("column_code")
+        if row.get("complete"):
+            continue
+        if code is None or column_matches(code, columns):
+            label = row.get("column_label") or row.get("column_key")
+            reasons.append(f"栏目「{label}」未完整抓取（{row.get('stop_reason')}）")
+    terms = tuple(flat(t) for t in (lex.terms if lex else ()))
+    for f in ev.failures:
+        if f.error_type == "robots":
+            # robots-disallowed pages are not seen either, but only matter if they could be the document
+            if terms and any(t in flat(f.anchor) for t in terms):
+                reasons.append(f"robots.txt 禁止抓取「{f.anchor}」")
+            continue
+        anchor = flat(f.anchor)
+        if f.kind in STRUCTURAL or (f.column_code and column_matches(f.column_code, columns)):
+            reasons.append(f"{f.url} 抓取失败（{f.error_type}）")
+        elif f.kind == "page" and not f.column_code and f.depth <= 1:
+            reasons.append(f"导航页 {f.url} 抓取失败（{f.error_type}）")
+        elif terms and anchor and any(t in anchor for t in terms):
+            reasons.append(f"链接「{f.anchor}」抓取失败（{f.error_type}）")
+    return CoverageGap(not reasons, reasons)

@@ -1,0 +1,194 @@
+"""Run the portal spiders of one audit run in one Scrapy process (one crawler per site)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from scrapy import signals
+from scrapy.crawler import Crawler, CrawlerProcess
+from scrapy.settings import Settings
+from sqlalchemy import update
+
+from crawler.progress import Progress
+from crawler.spider import PortalSpider, netloc_of
+from crawler.state import CrawlState, request_key
+from govaudit import __version__, env
+from govaudit.config import Config, SiteConfig
+from storage.models import Coverage, Site
+from storage.repo import upsert
+
+# The running crawl states, by run id: middlewares and pipelines find theirs through a setting
+# holding the run id (Scrapy deep-copies settings, so the state object itself cannot live there).
+REGISTRY: dict[str, CrawlState] = {}
+
+
+class _RequestKeyFingerprinter:
+    """Fingerprints are our request keys: the same identity for dedupe, resume and Redis."""
+
+    def fingerprint(self, request: Any) -> bytes:
+        key = request.meta.get("request_key") or request_key(request.url, request.method, request.body)
+        variant = b"|redirect" if request.meta.get("redirect_urls") else b""
+        return bytes.fromhex(key) + variant + (request.url.encode() if variant else b"")
+
+
+def chromium_available() -> bool:
+    return os.access(env.chromium_path(), os.X_OK)
+
+
+def user_agent(config: Config) -> str:
+    ua = config.crawl.user_agent.replace("{version}", __version__)
+    return f"{ua} {config.crawl.contact}".strip() if config.crawl.contact else ua
+
+
+def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[str, Any]:
+    crawl = config.crawl
+    settings: dict[str, Any] = {
+        "BOT_NAME": "govaudit",
+        "USER_AGENT": user_agent(config),
+        "ROBOTSTXT_OBEY": crawl.obey_robots,
+        "COOKIES_ENABLED": True,  # some portals set a session cookie before serving lists
+        "TELNETCONSOLE_ENABLED": False,
+        "LOG_LEVEL": "INFO",
+        "LOG_FILE": str(log_file) if log_file else None,
+        "LOG_ENABLED": log_file is not None,
+        "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
+        "DOWNLOAD_MAXSIZE": int(crawl.max_page_mb * 2**20),
+        "DOWNLOAD_WARNSIZE": 0,
+        "RETRY_TIMES": crawl.retries,
+        "RETRY_HTTP_CODES": [500, 502, 503, 504, 522, 524, 408, 429],
+        "REDIRECT_MAX_TIMES": 10,
+        "CONCURRENT_ITEMS": 16,  # well below the default: small items, less scheduling overhead
+        "REQUEST_FINGERPRINTER_CLASS": _RequestKeyFingerprinter,
+        "SCHEDULER_PRIORITY_QUEUE": "scrapy.pqueues.DownloaderAwarePriorityQueue",
+        "TWISTED_REACTOR": "twisted.internet.asyncioreactor.AsyncioSelectorReactor",
+        "GOVAUDIT_RUN": run_id,
+        "GOVAUDIT_ALLOW_PRIVATE": crawl.allow_private_networks,
+        "DOWNLOADER_MIDDLEWARES": {
+            "scrapy.downloadermiddlewares.redirect.RedirectMiddleware": None,
+            "scrapy.downloadermiddlewares.redirect.MetaRefreshMiddleware": None,
+            "crawler.middlewares.LoopAwareMetaRefresh": 580,
+            "crawler.middlewares.LoopAwareRedirect": 600,
+            "crawler.middlewares.PrivateNetworkGuard": 50,
+            "crawler.middlewares.EvidenceCache": 950,
+        },
+        "ITEM_PIPELINES": {"crawler.pipeline.StoragePipeline": 100},
+    }
+    if chromium_available():
+        settings.update({
+            "DOWNLOAD_HANDLERS": {
+                "http": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+                "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
+            },
+            "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+            "PLAYWRIGHT_LAUNCH_OPTIONS": {
+                "executable_path": env.chromium_path(),
+                "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run",
+                         "--disable-sync", "--disable-gpu"],
+            },
+            "PLAYWRIGHT_MAX_PAGES_PER_CONTEXT": 4,
+            "PLAYWRIGHT_DEFAULT_NAVIGATION_TIMEOUT": int(crawl.timeout_seconds * 1000),
+            "PLAYWRIGHT_ABORT_REQUEST": _abort_heavy,
+        })
+    return settings
+
+
+def _abort_heavy(request: Any) -> bool:
+    """Rendering needs the DOM, not pictures or fonts."""
+    return request.resource_type in ("image", "media", "font")
+
+
+def site_settings(config: Config, site: SiteConfig) -> dict[str, Any]:
+    delay = site.delay_seconds if site.delay_seconds is not None else config.crawl.delay_seconds
+    concurrency = site.concurrency or config.crawl.concurrency_per_site
+    return {
+        "CONCURRENT_REQUESTS": concurrency,
+        "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
+        "DOWNLOAD_DELAY": delay,
+        "RANDOMIZE_DOWNLOAD_DELAY": delay > 0,
+        "DOWNLOAD_SLOTS": {site.id: {"concurrency": concurrency, "delay": delay}},
+        "AUTOTHROTTLE_ENABLED": config.crawl.autothrottle and delay > 0,
+        "AUTOTHROTTLE_START_DELAY": max(delay, 0.5),
+        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(concurrency),
+    }
+
+
+@dataclass
+class CrawlSummary:
+    pages: int
+    errors: int
+    rendered: int
+    not_modified: int
+    sites: dict[str, dict[str, Any]]
+
+
+def crawl_window_start(config: Config) -> dt.date:
+    return config.audit.cycle_start
+
+
+def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, *, previous_run_id: str | None,
+              fresh: bool, log_file: Path | None, show_progress: bool = True) -> CrawlSummary:
+    """Crawl `sites` into the run of `state`; blocks until every site is done (or the process is stopped)."""
+    state.load([s.id for s in sites], previous_run_id, fresh)
+    REGISTRY[state.run_id] = state
+    if log_file:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+    progress = Progress({s.id: s.name for s in sites}) if show_progress else None
+    from scrapy.utils.reactor import install_reactor, is_reactor_installed
+
+    if not is_reactor_installed():
+        install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
+    process = CrawlerProcess(Settings({**base_settings(config, state.run_id, log_file),
+                                       "LOG_INSTALL_ROOT_HANDLER": False}))
+    if log_file:
+        handler = logging.FileHandler(log_file, encoding="utf-8")
+        handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+        logging.getLogger("scrapy").addHandler(handler)
+        logging.getLogger("scrapy").setLevel(logging.INFO)
+        logging.getLogger("scrapy").propagate = False
+    other = {netloc_of(s.url): s.id for s in config.sites}
+    spiders: list[PortalSpider] = []
+    render = chromium_available()
+    for site in sites:
+        settings = Settings(base_settings(config, state.run_id, log_file))
+        settings.setdict(site_settings(config, site), priority="spider")
+        crawler = Crawler(PortalSpider, settings)
+        others = {n: sid for n, sid in other.items() if sid != site.id}
+
+        def _closed(spider: PortalSpider, reason: str = "") -> None:
+            _write_closing(state, spider)
+            if progress:
+                progress.finish(spider.site.id)
+            spiders.append(spider)
+
+        crawler.signals.connect(_closed, signal=signals.spider_closed)
+        with state.sessions.begin() as s:
+            s.execute(update(Site).where(Site.run_id == state.run_id, Site.site_id == site.id)
+                      .values(status="crawling", started_at=dt.datetime.now(dt.UTC)))
+        process.crawl(crawler, site=site, crawl=config.crawl, state=state,
+                      window_start=crawl_window_start(config), other_sites=others, render_available=render,
+                      progress=progress, fresh=fresh)
+    try:
+        process.start(install_signal_handlers=True)
+    finally:
+        if progress:
+            progress.close()
+        REGISTRY.pop(state.run_id, None)
+    per_site = {sp.site.id: dict(sp.counts) for sp in spiders}
+    total = {k: sum(c.get(k, 0) for c in per_site.values()) for k in ("pages", "errors", "rendered", "not_modified")}
+    return CrawlSummary(total["pages"], total["errors"], total["rendered"], total["not_modified"], per_site)
+
+
+def _write_closing(state: CrawlState, spider: PortalSpider) -> None:
+    coverage, site = spider.closing_items()
+    rows = [dict(r, run_id=state.run_id) for r in coverage["rows"]]
+    with state.sessions.begin() as s:
+        if rows:
+            upsert(s, Coverage.__table__, rows, ["run_id", "site_id", "column_key"],  # type: ignore[arg-type]
+                   [c for c in rows[0] if c not in ("run_id", "site_id", "column_key")])
+        values = {k: v for k, v in site.items() if k not in ("type", "site_id")}
+        s.execute(update(Site).where(Site.run_id == state.run_id, Site.site_id == spider.site.id).values(**values))

@@ -1,0 +1,75 @@
+"""What a crawl process knows before it starts: this run's finished fetches (resume) and the
+validators of earlier runs (conditional requests), plus the stores it writes to."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+from w3lib.url import canonicalize_url
+
+from storage.blobs import BlobStore
+from storage.models import Fetch, SeenUrl
+
+KEEP_HEADERS = ("content-type", "content-disposition", "last-modified", "etag", "content-length")
+
+
+def canonical_url(url: str) -> str:
+    """Sorted query, no tracking parameters; SPA hash routes (#/…) are kept because they are pages."""
+    keep = "#/" in url or "#!" in url
+    return canonicalize_url(url, keep_fragments=keep)
+
+
+def request_key(url: str, method: str = "GET", body: bytes | str | None = None, variant: str = "") -> str:
+    if isinstance(body, str):
+        body = body.encode()
+    h = hashlib.sha1(f"{method.upper()} {canonical_url(url)} {variant}".encode())
+    if body:
+        h.update(b" ")
+        h.update(body)
+    return h.hexdigest()
+
+
+@dataclass
+class CrawlState:
+    run_id: str
+    sessions: sessionmaker[Session]
+    blobs: BlobStore
+    conditional: bool = True
+    worker: str | None = None
+    done: dict[str, dict[str, Any]] = field(default_factory=dict)
+    validators: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def load(self, site_ids: list[str], previous_run_id: str | None, fresh: bool) -> None:
+        """Resume data for this run; validators from the previous run unless `fresh` (a re-check)."""
+        with self.sessions() as s:
+            rows = s.execute(
+                select(Fetch.request_key, Fetch.final_url, Fetch.status, Fetch.headers, Fetch.body_sha256)
+                .where(Fetch.run_id == self.run_id, Fetch.site_id.in_(site_ids), Fetch.body_sha256.is_not(None),
+                       Fetch.error_type.is_(None))
+            )
+            for key, final_url, status, headers, sha in rows:
+                self.done[key] = {"final_url": final_url, "status": status or 200, "headers": headers or {},
+                                  "body_sha256": sha}
+            if fresh or not self.conditional or previous_run_id is None:
+                return
+            seen = s.execute(
+                select(SeenUrl.request_key, SeenUrl.etag, SeenUrl.last_modified, SeenUrl.body_sha256,
+                       SeenUrl.content_type)
+                .where(SeenUrl.site_id.in_(site_ids), SeenUrl.body_sha256.is_not(None))
+            )
+            for key, etag, last_modified, sha, ctype in seen:
+                if etag or last_modified:
+                    self.validators[key] = {"etag": etag, "last_modified": last_modified, "body_sha256": sha,
+                                            "headers": {"Content-Type": ctype} if ctype else {}}
+
+    def read_blob(self, digest: str | None) -> bytes | None:
+        if not digest or not self.blobs.has(digest):
+            return None
+        try:
+            return self.blobs.get(digest)
+        except (OSError, ValueError):
+            return None

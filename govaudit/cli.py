@@ -1,0 +1,196 @@
+"""`govaudit` command line (CONTRACT §1). Help is bilingual: the command office reads Chinese."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from govaudit import __version__, env
+from govaudit.config import ConfigError, load_config
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_LOCKED, EXIT_DB = 0, 1, 2, 3, 4
+
+DESCRIPTION = """\
+govaudit —— 法治政府建设示范创建「网络检索」指标自动审计工具
+Audits government websites for the 网络检索 disclosures of the 法治政府建设示范 plan.
+
+常用命令 / common commands:
+  govaudit demo                      离线演示：启动内置演示网站并完整审计一遍 / offline demo
+  govaudit run                       抓取、判定、出报告 / crawl, judge and write reports
+  govaudit recheck --site ID         单位整改后复查本单位网站 / re-check one site after a fix
+  govaudit export --format jsonl     导出某次运行的检查结果 / export findings of a run
+  govaudit indicators                指标目录 / the plan's indicator catalogue
+  govaudit rules                     判定规则目录 / the rule catalogue
+"""
+
+
+class UsageError(Exception):
+    """Bad command-line input; exit 2 with this message."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, but bilingual
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"参数错误 / usage error: {message}\n")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} 不是有效日期 / is not a date (YYYY-MM-DD)") from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = _Parser(prog="govaudit", description=DESCRIPTION, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("--version", action="version", version=f"govaudit {__version__}")
+    p.add_argument("-v", "--verbose", action="store_true", help="详细日志 / verbose logging")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    def common(sp: argparse.ArgumentParser, config: bool = True) -> None:
+        if config:
+            sp.add_argument("--config", default="config/sites.toml",
+                            help="站点配置文件 / sites.toml (default: config/sites.toml)")
+        sp.add_argument("--db", default=None,
+                        help="数据库 URL，默认内置 SQLite / SQLAlchemy URL (default: sqlite file under ./var)")
+
+    r = sub.add_parser("run", help="抓取、判定并输出报告 / crawl, audit and report",
+                       description="抓取配置的网站（或 --site 指定的网站），判定全部检查项，保存并输出报告。\n"
+                                   "Crawl the configured sites, audit them, store everything, write reports.")
+    common(r)
+    r.add_argument("--as-of", type=_date, help="审计基准日 / audit date YYYY-MM-DD (default: today, Asia/Shanghai)")
+    r.add_argument("--out", default="out", help="报告输出目录 / report directory (default: out)")
+    r.add_argument("--site", action="append", default=[], metavar="ID", help="只审计指定站点，可重复 / only these sites")
+    r.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
+
+    e = sub.add_parser("export", help="导出检查结果 / export the findings of a stored run")
+    common(e, config=False)
+    e.add_argument("--run", default="latest", help="运行编号或 latest / RUN_ID or latest")
+    e.add_argument("--format", required=True, choices=("jsonl", "csv"), help="jsonl | csv")
+    e.add_argument("--out", default=None, help="输出文件，默认标准输出 / output file (default: stdout)")
+
+    i = sub.add_parser("indicators", help="指标目录 / the plan's 104 items and 85 sub-checks")
+    i.add_argument("--task", help="按工作任务类型筛选 / filter by task kind, e.g. 网络检索")
+    i.add_argument("--unit", help="按责任单位筛选 / filter by responsible unit, e.g. 市司法局")
+    i.add_argument("--class", dest="cls", choices=("A", "B", "C"), help="按自动化类别筛选 / filter by check class")
+    i.add_argument("--format", choices=("table", "json"), default="table")
+    return p
+
+
+def cmd_indicators(args: argparse.Namespace) -> int:
+    from govaudit.catalogue import load_catalogue
+
+    cat = load_catalogue()
+    rows = []
+    for ind in cat.indicators:
+        if args.task and args.task not in ind.kinds:
+            continue
+        if args.unit and not any(args.unit in u for u in ind.units):
+            continue
+        checks = [c for c in ind.checks if not args.cls or c.cls == args.cls]
+        if args.cls and not checks:
+            continue
+        rows.append({
+            "id": ind.id, "number": ind.number, "label": ind.label, "text": ind.text,
+            "tasks": [{"kind": t.kind, "text": t.text} for t in ind.tasks], "net_search": ind.net_search,
+            "responsible": list(ind.units), "responsible_slugs": list(ind.unit_slugs),
+            "lead_unit": ind.lead_unit, "counties_responsible": ind.counties_responsible,
+            "primary_class": ind.primary_class,
+            "checks": [{"check_id": c.id, "class": c.cls, "advisory": c.advisory, "title": c.title,
+                        "levels": list(c.levels)} for c in checks],
+        })
+    if args.format == "json":
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(title=f"平顶山市法治政府建设示范创建指标（{len(rows)} 项）", show_lines=False)
+    for col in ("编号", "指标", "工作任务", "牵头单位", "检查项"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["id"], r["text"][:40] + ("…" if len(r["text"]) > 40 else ""), "、".join(t["kind"] for t in r["tasks"]),
+                      r["lead_unit"], " ".join(f"{c['check_id']}({c['class']})" for c in r["checks"]) or "—")
+    Console().print(table)
+    n_checks = sum(len(r["checks"]) for r in rows)
+    print(f"共 {len(rows)} 项指标，其中 {sum(1 for r in rows if r['net_search'])} 项有网络检索任务，{n_checks} 个检查项。")
+    return EXIT_OK
+
+
+def _db_url(args: argparse.Namespace) -> str:
+    return args.db or env.default_db_url()
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from govaudit.runner import RunOptions, execute, today_shanghai
+
+    config = load_config(args.config, as_of=args.as_of)
+    config.select_sites(args.site)  # unknown ids are a usage error before anything starts
+    as_of = args.as_of or config.audit.as_of or today_shanghai()
+    opts = RunOptions(db_url=_db_url(args), out_dir=Path(args.out), as_of=as_of, site_ids=tuple(args.site),
+                      progress=not args.no_progress)
+    result = execute(config, opts)
+    _summary(result.run_id, result.counts, Path(args.out), resumed=result.resumed)
+    return EXIT_OK
+
+
+def _summary(run_id: str, counts: dict[str, Any], out: Path, resumed: bool = False) -> None:
+    verdicts = counts.get("site_verdicts", {})
+    parts = " ".join(f"{k}={verdicts.get(k, 0)}" for k in ("PASS", "FAIL", "REVIEW", "PENDING", "NA", "ERROR"))
+    print(f"govaudit run {run_id}{' (resumed)' if resumed else ''}: sites={counts.get('sites', 0)} "
+          f"pages={counts.get('pages', 0)} findings={counts.get('findings', 0)} {parts} -> {out}/findings.jsonl")
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reports.export import export_findings
+    from storage.db import open_db
+
+    _, sessions = open_db(_db_url(args))
+    export_findings(sessions, args.run, args.format, Path(args.out) if args.out else None)
+    return EXIT_OK
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "run": cmd_run, "export": cmd_export, "indicators": cmd_indicators,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    if not args.command:
+        parser.print_help()
+        return EXIT_USAGE
+    from storage.db import DatabaseError
+    from storage.locks import LockHeld
+
+    try:
+        return COMMANDS[args.command](args)
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_USAGE
+    except UsageError as exc:
+        print(f"参数错误 / usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except LockHeld as exc:
+        print(str(exc), file=sys.stderr)
+        return EXIT_LOCKED
+    except DatabaseError as exc:
+        print(f"数据库错误 / database error: {exc}", file=sys.stderr)
+        return EXIT_DB
+    except KeyboardInterrupt:
+        print("已中断；再次运行同一命令即可继续 / interrupted: run the same command again to resume", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
