@@ -1,4 +1,7 @@
-"""Keyword sets, one named set per concept (rules_spec §6 `Find` blocks). Data, not logic."""
+"""Keyword sets, one named set per concept (rules_spec §6 `Find` blocks). Data, not logic.
+
+Areas live in their own modules (`services`, `normative`, `enforcement`); cross-cutting sets here.
+"""
 
 from __future__ import annotations
 
