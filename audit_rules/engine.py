@@ -8,7 +8,7 @@ import traceback
 from collections import Counter
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from audit_rules.base import Finding, Verdict
@@ -92,9 +92,9 @@ def audit_run(sessions: sessionmaker[Session], blobs: BlobStore, run_id: str, co
         s.execute(delete(FindingRow).where(FindingRow.run_id == run_id))
         s.execute(delete(Document).where(Document.run_id == run_id))
         if rows:
-            s.execute(FindingRow.__table__.insert(), rows)
+            s.execute(insert(FindingRow), rows)
         for i in range(0, len(doc_rows), 500):
-            s.execute(Document.__table__.insert(), doc_rows[i:i + 500])
+            s.execute(insert(Document), doc_rows[i:i + 500])
     return {"sites": len(site_ids), "pages": pages, "findings": len(rows), "site_verdicts": dict(verdicts),
             "documents": len(doc_rows)}
 

@@ -141,6 +141,7 @@ class SiteEvidence:
     truncated: bool = False
     fetched_urls: set[str] = field(default_factory=set)
     site_first_seen: dt.date | None = None  # the first crawl of this site we have on record
+    party_or_npc: bool = False  # 党委/人大 sites: not bound by 政府信息公开条例, absence is never FAIL
 
     @property
     def level(self) -> str:
@@ -180,6 +181,7 @@ def build_site_evidence(sessions: sessionmaker[Session], blobs: BlobStore, run_i
         pages_fetched=sum(1 for f in fetches if f.error_type is None),
         truncated=bool(site_row and (site_row.stats or {}).get("truncated")), fetched_urls=builder.fetched_urls,
         site_first_seen=min(first_seen.values()).date() if first_seen else None,
+        party_or_npc=any(u.is_party_or_npc or u.kind in ("party", "npc") for u in config.units_for_site(site.id)),
     )
 
 
@@ -221,7 +223,7 @@ class _Builder:
                 best[f.url] = f
         # failures that were later fetched fine (a retry, a render) are not failures
         self.failures = [x for x in self.failures if x.url not in self.fetched_urls]
-        pages: dict[str, tuple[Fetch, Page | None, str]] = {}
+        pages: dict[str, tuple[Fetch, Page, str]] = {}
         for url, f in best.items():
             body = self._body(f.body_sha256)
             if body is None:
@@ -241,11 +243,11 @@ class _Builder:
             if page.kind in ("list", "home") or listing.datastore is not None or f.kind == "list":
                 self._remember_list(listing.items, f)
             else:
-                self._remember_list([lk for lk in page.list_items], f)
+                self._remember_list(list(page.list_items), f)
         docs: list[Doc] = []
-        for url, (f, page, _text) in pages.items():
-            if page is not None and page.kind not in ("list", "shell"):
-                docs.append(self._doc(url, f, page, attachments))
+        for url, (f, parsed, _text) in pages.items():
+            if parsed.kind not in ("list", "shell"):
+                docs.append(self._doc(url, f, parsed, attachments))
         # files linked straight from a list (a PDF notice with no HTML page) are documents too
         doc_urls = {d.url for d in docs} | {d.final_url for d in docs}
         for url, f in attachments.items():

@@ -9,7 +9,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 from govaudit import __version__, env
 from govaudit.config import ConfigError, load_config
@@ -35,7 +35,7 @@ class UsageError(Exception):
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # exit 2 with one line, as argparse does, but bilingual
+    def error(self, message: str) -> NoReturn:  # exit 2 with one line, as argparse does, but bilingual
         self.print_usage(sys.stderr)
         self.exit(EXIT_USAGE, f"参数错误 / usage error: {message}\n")
 
@@ -75,6 +75,37 @@ def build_parser() -> argparse.ArgumentParser:
     e.add_argument("--format", required=True, choices=("jsonl", "csv"), help="jsonl | csv")
     e.add_argument("--out", default=None, help="输出文件，默认标准输出 / output file (default: stdout)")
 
+    a = sub.add_parser("audit", help="离线重新判定已保存的抓取 / re-judge a stored crawl offline",
+                       description="用当前规则重新判定一次已保存的抓取结果（不联网），保存为新的运行并输出报告。\n"
+                                   "Re-run the rules on a stored crawl without network; stores a new run.")
+    common(a)
+    a.add_argument("--run", required=True, help="被重新判定的运行编号或 latest / RUN_ID or latest")
+    a.add_argument("--as-of", type=_date, help="审计基准日（默认沿用原运行）/ audit date (default: the run's)")
+    a.add_argument("--out", default="out", help="报告输出目录 / report directory")
+
+    rc = sub.add_parser("recheck", help="整改后复查单个网站 / re-check one site after a fix",
+                        description="重新抓取（不使用缓存）指定网站、重新判定、保存新的运行，并列出前后变化。\n"
+                                    "Re-crawl the site (no cache), re-judge, store a new run, print before/after.")
+    common(rc)
+    rc.add_argument("--site", action="append", required=True, metavar="ID", help="站点编号，可重复 / site id")
+    rc.add_argument("--indicator", action="append", default=[], metavar="ID",
+                    help="只显示这些指标的变化，如 I98 / only show these indicators")
+    rc.add_argument("--as-of", type=_date, help="审计基准日 / audit date")
+    rc.add_argument("--out", default="out", help="报告输出目录 / report directory")
+    rc.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
+
+    ru = sub.add_parser("rules", help="判定规则目录 / the rule catalogue")
+    ru.add_argument("--markdown", action="store_true", help="输出给指挥部的 Markdown 规则目录 / Markdown catalogue")
+    ru.add_argument("--out", help="写入文件 / write to this file")
+
+    d = sub.add_parser("demo", help="离线演示：内置演示网站 + 完整审计 / offline demo on bundled portals",
+                       description="在本机启动内置的演示政府网站，完整运行一次抓取、判定和报告（不需要联网）。\n"
+                                   "Serves the bundled demo portals on 127.0.0.1 and audits them end to end.")
+    d.add_argument("--db", default=None, help="数据库 URL / database URL (default: sqlite under ./var/demo)")
+    d.add_argument("--out", default="out/demo", help="报告输出目录 / report directory (default: out/demo)")
+    d.add_argument("--pages", type=int, default=0, help="额外填充页面数（压测用）/ extra filler pages")
+    d.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
+
     i = sub.add_parser("indicators", help="指标目录 / the plan's 104 items and 85 sub-checks")
     i.add_argument("--task", help="按工作任务类型筛选 / filter by task kind, e.g. 网络检索")
     i.add_argument("--unit", help="按责任单位筛选 / filter by responsible unit, e.g. 市司法局")
@@ -87,7 +118,7 @@ def cmd_indicators(args: argparse.Namespace) -> int:
     from govaudit.catalogue import load_catalogue
 
     cat = load_catalogue()
-    rows = []
+    rows: list[dict[str, Any]] = []
     for ind in cat.indicators:
         if args.task and args.task not in ind.kinds:
             continue
@@ -157,8 +188,64 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_audit(args: argparse.Namespace) -> int:
+    from govaudit.runner import reaudit
+
+    config = load_config(args.config)
+    run_id, counts = reaudit(config, _db_url(args), args.run, as_of=args.as_of, out_dir=Path(args.out))
+    _summary(run_id, counts, Path(args.out))
+    return EXIT_OK
+
+
+def cmd_recheck(args: argparse.Namespace) -> int:
+    from govaudit.runner import RunOptions, execute, today_shanghai
+
+    config = load_config(args.config, as_of=args.as_of)
+    config.select_sites(args.site)
+    catalogue_ids = {i.id for i in _catalogue().indicators}
+    unknown = [i for i in args.indicator if i not in catalogue_ids]
+    if unknown:
+        raise UsageError(f"未知指标 / unknown indicator(s): {', '.join(unknown)} (e.g. I98, I100, D1)")
+    as_of = args.as_of or config.audit.as_of or today_shanghai()
+    opts = RunOptions(db_url=_db_url(args), out_dir=Path(args.out), as_of=as_of, site_ids=tuple(args.site),
+                      kind="recheck", fresh=True, progress=not args.no_progress, indicators=tuple(args.indicator))
+    result = execute(config, opts)
+    _summary(result.run_id, result.counts, Path(args.out))
+    from govaudit.cli_reports import print_before_after
+
+    print_before_after(_db_url(args), result.previous_run_id, result.run_id, site_ids=tuple(args.site),
+                       indicators=tuple(args.indicator))
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from audit_rules.catalogue import rules_markdown, rules_table
+
+    text = rules_markdown() if args.markdown else rules_table()
+    if args.out:
+        from reports.export import atomic_write
+
+        atomic_write(Path(args.out), text.encode("utf-8"))
+    else:
+        print(text)
+    return EXIT_OK
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from govaudit.demo import run_demo
+
+    return run_demo(db_url=args.db, out_dir=Path(args.out), pages=args.pages, progress=not args.no_progress)
+
+
+def _catalogue():  # type: ignore[no-untyped-def]
+    from govaudit.catalogue import load_catalogue
+
+    return load_catalogue()
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
-    "run": cmd_run, "export": cmd_export, "indicators": cmd_indicators,
+    "run": cmd_run, "export": cmd_export, "indicators": cmd_indicators, "audit": cmd_audit,
+    "recheck": cmd_recheck, "rules": cmd_rules, "demo": cmd_demo,
 }
 
 
@@ -170,6 +257,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
+    from govaudit.runner import CrawlIncomplete
+    from reports.export import ExportError
     from storage.db import DatabaseError
     from storage.locks import LockHeld
 
@@ -184,6 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except LockHeld as exc:
         print(str(exc), file=sys.stderr)
         return EXIT_LOCKED
+    except ExportError as exc:
+        print(f"参数错误 / usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CrawlIncomplete as exc:
+        print(f"运行未完成 / run did not complete: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except DatabaseError as exc:
         print(f"数据库错误 / database error: {exc}", file=sys.stderr)
         return EXIT_DB

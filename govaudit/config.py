@@ -330,10 +330,8 @@ def _default_units(cfg_for_ids: Any, sites: Sequence[SiteConfig]) -> tuple[UnitC
     units = []
     for s in sites:
         jid = site_jurisdiction_id(cfg_for_ids, s)
-        if s.level == "department":
-            uid, kind = s.unit or f"{jid}:{s.id}", "department"
-        else:
-            uid, kind = s.unit or f"{jid}:gov", "government"
+        kind: UnitKind = "department" if s.level == "department" else "government"
+        uid = s.unit or (f"{jid}:{s.id}" if s.level == "department" else f"{jid}:gov")
         units.append(UnitConfig(id=uid, name=s.name, jurisdiction_id=jid, kind=kind,
                                 site_ids=(s.id,), has_enforcement=True))
     return tuple(units)

@@ -63,6 +63,10 @@ def blob_root(db_url: str, config: Config | None = None) -> Path:
     return (env.home() / "blobs").resolve()
 
 
+class CrawlIncomplete(Exception):
+    """The crawl stopped before every site finished; the run stays resumable."""
+
+
 @dataclass
 class RunOptions:
     db_url: str
@@ -148,6 +152,10 @@ def execute(config: Config, opts: RunOptions) -> RunResult:
             state = CrawlState(run_id, ws.sessions, ws.blobs, conditional=config.crawl.conditional_requests)
             run_crawl(config, sites, state, previous_run_id=result.previous_run_id, fresh=opts.fresh,
                       log_file=log_file, show_progress=opts.progress)
+            unfinished = _unfinished_sites(ws.sessions, run_id)
+            if unfinished:
+                raise CrawlIncomplete(f"sites {', '.join(unfinished)} did not finish crawling (interrupted or crashed; "
+                                      f"see {log_file}); run the same command again to resume run {run_id}")
             _set_stage(ws.sessions, run_id, "audit")
         result.counts = finish(ws, config, run_id, opts)
         return result
@@ -168,6 +176,42 @@ def finish(ws: Workspace, config: Config, run_id: str, opts: RunOptions) -> dict
         run.finished_at = dt.datetime.now(dt.UTC)
         run.counts = {**counts, "reports": [str(p) for p in paths]}
     return counts
+
+
+def _unfinished_sites(sessions: sessionmaker[Session], run_id: str) -> list[str]:
+    with sessions() as s:
+        return [r.site_id for r in s.execute(select(Site).where(Site.run_id == run_id)).scalars()
+                if r.status in ("pending", "crawling")]
+
+
+def reaudit(config: Config, db_url: str, run: str, *, as_of: dt.date | None, out_dir: Path) -> tuple[str, dict[str, Any]]:
+    """`govaudit audit --run ID`: judge a stored crawl again, offline, as a new run (history is kept)."""
+    from reports.export import ExportError, resolve_run
+
+    ws = Workspace(db_url, config)
+    with ws.sessions.begin() as s:
+        crawl_id = resolve_run(s, run)
+        crawl = s.get(Run, crawl_id)
+        assert crawl is not None
+        source = crawl.crawl_run_id or crawl.id
+        if crawl.stage == "crawl":
+            raise ExportError(f"运行 {crawl_id} 的抓取尚未完成，无法判定 / the crawl of {crawl_id} is not finished")
+        new = Run(id=new_run_id(), kind="audit", status="running", stage="audit", tool_version=__version__,
+                  git_commit=git_commit(), config_path=str(config.path), config_hash=config.digest,
+                  policy_hash=hashlib.sha256(config.policy.model_dump_json().encode()).hexdigest()[:16],
+                  jurisdiction=config.audit.jurisdiction, as_of=as_of or crawl.as_of, site_ids=list(crawl.site_ids),
+                  crawl_run_id=source, previous_run_id=crawl.id, host=socket.gethostname(), pid=os.getpid())
+        s.add(new)
+        s.flush()
+        for row in s.execute(select(Site).where(Site.run_id == source)).scalars().all():
+            s.add(Site(run_id=new.id, site_id=row.site_id, name=row.name, url=row.url, level=row.level,
+                       jurisdiction_id=row.jurisdiction_id, status=row.status, error_type=row.error_type,
+                       pages=row.pages, attachments=row.attachments, errors=row.errors, rendered=row.rendered,
+                       not_modified=row.not_modified, started_at=row.started_at, finished_at=row.finished_at,
+                       stats=row.stats))
+        new_id, new_as_of = new.id, new.as_of
+    opts = RunOptions(db_url=db_url, out_dir=out_dir, as_of=new_as_of)
+    return new_id, finish(ws, config, new_id, opts)
 
 
 def _set_stage(sessions: sessionmaker[Session], run_id: str, stage: str) -> None:

@@ -62,7 +62,8 @@ def absent(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon | None, *, department_
     if not gap.complete:
         return finding_from(meta, Verdict.REVIEW, ["R_NOT_FOUND", "R_COVERAGE_INCOMPLETE"],
                             coverage_gaps=gap.reasons[:10], **details)
-    if department_review and ev.level == "department":
+    if (department_review and ev.level == "department") or ev.party_or_npc:
+        # rules_spec §3.3: 党委/人大 are not bound by the 条例; §6: departments are REVIEWed where noted
         return finding_from(meta, Verdict.REVIEW, ["R_NOT_FOUND"], **details)
     return finding_from(meta, Verdict.FAIL, ["R_NOT_FOUND"], pages_searched=ev.pages_fetched, **details)
 

@@ -67,10 +67,10 @@ class Indicator:
         """Class of the headline sub-check (rules_spec §1.1 'Primary')."""
         if not self.checks:
             return None
-        return PRIMARY_CLASS.get(self.id, self.checks[0].cls)
+        return PRIMARY_CLASS.get(self.id, "B")
 
 
-# The headline sub-check is not always `.a` (rules_spec §1.1 "Primary" column).
+# rules_spec §1.1 "Primary" column (the class of the headline sub-check); every other item is B.
 PRIMARY_CLASS: dict[str, CheckClass] = {"I26": "A", "I27": "A", "I39": "A", "I57": "A", "I98": "A",
                                         "I38": "C", "I17": "C", "I32": "C", "I40": "C", "I41": "C",
                                         "I42": "C", "I80": "C", "D1": "C"}

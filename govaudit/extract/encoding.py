@@ -54,14 +54,15 @@ def looks_mojibake(text: str) -> bool:
 
 def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     declared_http = http_charset(content_type)
-    bom_enc = None
+    bom_enc: str | None = None
     for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
                      (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
             bom_enc = enc
-    declared_meta = EncodingDetector.find_declared_encoding(body[:4096], is_html=True, search_entire_document=False)
+    declared_meta: str | None = EncodingDetector.find_declared_encoding(body[:4096], is_html=True,
+                                                                        search_entire_document=False)
     declared = declared_http or declared_meta
-    candidates = [bom_enc, canonical_encoding(declared_http), canonical_encoding(declared_meta), "utf-8", "gb18030"]
+    candidates: list[str | None] = [bom_enc, canonical_encoding(declared_http), canonical_encoding(declared_meta), "utf-8", "gb18030"]
     seen: list[str] = []
     for enc in candidates:
         if not enc or enc in seen:
