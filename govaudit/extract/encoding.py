@@ -55,10 +55,10 @@ def looks_mojibake(text: str) -> bool:
 def decode_html(body: bytes, content_type: str | None = None) -> Decoded:
     declared_http = http_charset(content_type)
     bom_enc: str | None = None
-    for bom, enc in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
-                     (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+                      (codecs.BOM_UTF16_BE, "utf-16")):
         if body.startswith(bom):
-            bom_enc = enc
+            bom_enc = name
     declared_meta: str | None = EncodingDetector.find_declared_encoding(body[:4096], is_html=True,
                                                                         search_entire_document=False)
     declared = declared_http or declared_meta
