@@ -27,8 +27,8 @@ from govaudit.extract.html import Link, Page, is_attachment_url, parse_html
 from govaudit.extract.listing import listing_of
 from govaudit.policy import Policy
 from storage.blobs import BlobStore
+from storage.models import SITE_BUDGET_KEY, Coverage, Fetch, SeenUrl
 from storage.models import Attachment as AttachmentRow
-from storage.models import Coverage, Fetch, SeenUrl
 from storage.models import Site as SiteRow
 from storage.repo import insert_ignore
 
@@ -165,8 +165,8 @@ def build_site_evidence(sessions: sessionmaker[Session], blobs: BlobStore, run_i
         site_row = s.get(SiteRow, (run_id, site.id))
         fetches = s.execute(select(Fetch).where(Fetch.run_id == run_id, Fetch.site_id == site.id)
                             .order_by(Fetch.id)).scalars().all()
-        coverage = [_row(c) for c in s.execute(select(Coverage).where(Coverage.run_id == run_id,
-                                                                       Coverage.site_id == site.id)).scalars()]
+        coverage = merge_coverage([_row(c) for c in s.execute(
+            select(Coverage).where(Coverage.run_id == run_id, Coverage.site_id == site.id)).scalars()])
         first_seen = dict(s.execute(select(SeenUrl.url, SeenUrl.first_seen_at).where(SeenUrl.site_id == site.id)).all())
     jurisdiction = config.jurisdiction_of(site)
     others = tuple(j.name for j in config.jurisdictions if j.id != jurisdiction.id)
@@ -179,10 +179,32 @@ def build_site_evidence(sessions: sessionmaker[Session], blobs: BlobStore, run_i
         error_type=site_row.error_type if site_row else None, docs=docs, coverage=coverage,
         failures=builder.failures, other_jurisdictions=others,
         pages_fetched=sum(1 for f in fetches if f.error_type is None),
-        truncated=bool(site_row and (site_row.stats or {}).get("truncated")), fetched_urls=builder.fetched_urls,
+        truncated=any(c["column_key"] == SITE_BUDGET_KEY for c in coverage), fetched_urls=builder.fetched_urls,
         site_first_seen=min(first_seen.values()).date() if first_seen else None,
         party_or_npc=any(u.is_party_or_npc or u.kind in ("party", "npc") for u in config.units_for_site(site.id)),
     )
+
+
+def merge_coverage(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per column: the workers of a distributed crawl each report what they saw of it."""
+    merged: dict[str, dict[str, Any]] = {}
+    order = {None: 0, "end": 1, "old_items": 2, "js": 3, "max_pages": 4, "error": 5}
+    for r in rows:
+        m = merged.get(r["column_key"])
+        if m is None:
+            merged[r["column_key"]] = dict(r)
+            continue
+        for k in ("list_pages_fetched", "list_pages_failed", "items_listed", "items_fetched", "items_failed",
+                  "attachments_fetched"):
+            m[k] = (m.get(k) or 0) + (r.get(k) or 0)
+        m["last_page_reached"] = max(m.get("last_page_reached") or 0, r.get("last_page_reached") or 0)
+        m["complete"] = bool(m.get("complete")) and bool(r.get("complete"))
+        if order.get(r.get("stop_reason"), 0) > order.get(m.get("stop_reason"), 0):
+            m["stop_reason"] = r.get("stop_reason")
+        for k, pick in (("oldest_item_date", min), ("newest_item_date", max)):
+            vals = [v for v in (m.get(k), r.get(k)) if v is not None]
+            m[k] = pick(vals) if vals else None
+    return list(merged.values())
 
 
 def _row(obj: Any) -> dict[str, Any]:

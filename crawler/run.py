@@ -12,14 +12,14 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler, CrawlerProcess
 from scrapy.settings import Settings
-from sqlalchemy import update
+from sqlalchemy import select, update
 
 from crawler.progress import Progress
 from crawler.spider import PortalSpider, netloc_of
 from crawler.state import CrawlState, request_key
 from govaudit import __version__, env
 from govaudit.config import Config, SiteConfig
-from storage.models import Coverage, Site
+from storage.models import Coverage, Fetch, Site
 from storage.repo import upsert
 
 # The running crawl states, by run id: middlewares and pipelines find theirs through a setting
@@ -54,8 +54,7 @@ def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[st
         "COOKIES_ENABLED": True,  # some portals set a session cookie before serving lists
         "TELNETCONSOLE_ENABLED": False,
         "LOG_LEVEL": "INFO",
-        "LOG_FILE": str(log_file) if log_file else None,
-        "LOG_ENABLED": log_file is not None,
+        "LOG_ENABLED": False,  # handlers are installed by _quiet_console
         "DOWNLOAD_TIMEOUT": crawl.timeout_seconds,
         "DOWNLOAD_MAXSIZE": int(crawl.max_page_mb * 2**20),
         "DOWNLOAD_WARNSIZE": 0,
@@ -97,6 +96,19 @@ def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[st
     return settings
 
 
+def _quiet_console(log_file: Path | None) -> None:
+    """Scrapy's own log goes to the run's log file; the console shows progress and the summary."""
+    for name in ("scrapy", "scrapy-playwright", "scrapy_playwright", "twisted", "py.warnings", "asyncio"):
+        logger = logging.getLogger(name)
+        logger.propagate = False
+        logger.setLevel(logging.INFO)
+        if log_file and not any(isinstance(h, logging.FileHandler) for h in logger.handlers):
+            handler = logging.FileHandler(log_file, encoding="utf-8")
+            handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
+            logger.addHandler(handler)
+    logging.captureWarnings(True)
+
+
 def _abort_heavy(request: Any) -> bool:
     """Rendering needs the DOM, not pictures or fonts."""
     return request.resource_type in ("image", "media", "font")
@@ -109,7 +121,7 @@ def site_settings(config: Config, site: SiteConfig) -> dict[str, Any]:
         "CONCURRENT_REQUESTS": concurrency,
         "CONCURRENT_REQUESTS_PER_DOMAIN": concurrency,
         "DOWNLOAD_DELAY": delay,
-        "RANDOMIZE_DOWNLOAD_DELAY": delay > 0,
+        "DOWNLOAD_DELAY_JITTER": 0.5 if delay > 0 else 0,
         "DOWNLOAD_SLOTS": {site.id: {"concurrency": concurrency, "delay": delay}},
         "AUTOTHROTTLE_ENABLED": config.crawl.autothrottle and delay > 0,
         "AUTOTHROTTLE_START_DELAY": max(delay, 0.5),
@@ -140,16 +152,12 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
     progress = Progress({s.id: s.name for s in sites}) if show_progress else None
     from scrapy.utils.reactor import install_reactor, is_reactor_installed
 
+    _quiet_console(log_file)
     if not is_reactor_installed():
         install_reactor("twisted.internet.asyncioreactor.AsyncioSelectorReactor")
     process = CrawlerProcess(Settings({**base_settings(config, state.run_id, log_file),
                                        "LOG_INSTALL_ROOT_HANDLER": False}))
-    if log_file:
-        handler = logging.FileHandler(log_file, encoding="utf-8")
-        handler.setFormatter(logging.Formatter("%(asctime)s [%(name)s] %(levelname)s: %(message)s"))
-        logging.getLogger("scrapy").addHandler(handler)
-        logging.getLogger("scrapy").setLevel(logging.INFO)
-        logging.getLogger("scrapy").propagate = False
+    _quiet_console(log_file)  # after Scrapy's dictConfig, which replaces logger handlers
     other = {netloc_of(s.url): s.id for s in config.sites}
     spiders: list[PortalSpider] = []
     render = chromium_available()
@@ -160,7 +168,7 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
         others = {n: sid for n, sid in other.items() if sid != site.id}
 
         def _closed(spider: PortalSpider, reason: str = "") -> None:
-            _write_closing(state, spider)
+            _write_coverage(state, spider, reason)
             if progress:
                 progress.finish(spider.site.id)
             spiders.append(spider)
@@ -178,17 +186,47 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
         if progress:
             progress.close()
         REGISTRY.pop(state.run_id, None)
+    finalize_sites(state.sessions, state.run_id)
     per_site = {sp.site.id: dict(sp.counts) for sp in spiders}
     total = {k: sum(c.get(k, 0) for c in per_site.values()) for k in ("pages", "errors", "rendered", "not_modified")}
     return CrawlSummary(total["pages"], total["errors"], total["rendered"], total["not_modified"], per_site)
 
 
-def _write_closing(state: CrawlState, spider: PortalSpider) -> None:
-    coverage, site = spider.closing_items()
-    rows = [dict(r, run_id=state.run_id) for r in coverage["rows"]]
+def _write_coverage(state: CrawlState, spider: PortalSpider, reason: str) -> None:
+    rows = [dict(r, run_id=state.run_id) for r in spider.coverage_rows()]
     with state.sessions.begin() as s:
         if rows:
-            upsert(s, Coverage.__table__, rows, ["run_id", "site_id", "column_key"],  # type: ignore[arg-type]
-                   [c for c in rows[0] if c not in ("run_id", "site_id", "column_key")])
-        values = {k: v for k, v in site.items() if k not in ("type", "site_id")}
-        s.execute(update(Site).where(Site.run_id == state.run_id, Site.site_id == spider.site.id).values(**values))
+            upsert(s, Coverage.__table__, rows, ["run_id", "site_id", "column_key", "worker"],  # type: ignore[arg-type]
+                   [c for c in rows[0] if c not in ("run_id", "site_id", "column_key", "worker")])
+        if reason == "finished":  # a shutdown (SIGTERM/Ctrl-C) leaves the site to be resumed
+            s.execute(update(Site).where(Site.run_id == state.run_id, Site.site_id == spider.site.id)
+                      .values(status="crawled"))
+
+
+# The home page's failure decides whether a site could be audited at all (rules_spec §2.2 ERROR).
+BLOCKED = {"blocked", "tls", "robots", "http_4xx"}
+UNREACHABLE = {"dns", "refused", "timeout", "connection", "http_5xx", "redirect_loop", "private_address", "render",
+               "other", "oversize"}
+
+
+def finalize_sites(sessions: Any, run_id: str) -> None:
+    """Status and counts of every crawled site of a run, derived from the stored fetches (so that the
+    workers of a distributed crawl need not agree on them)."""
+    with sessions.begin() as s:
+        for site in s.execute(select(Site).where(Site.run_id == run_id, Site.status == "crawled")).scalars():
+            rows = s.execute(select(Fetch.kind, Fetch.error_type, Fetch.render_mode, Fetch.not_modified, Fetch.status)
+                             .where(Fetch.run_id == run_id, Fetch.site_id == site.site_id)
+                             .order_by(Fetch.id)).all()
+            home = [r for r in rows if r.kind == "home"]
+            home_ok = [r for r in home if r.error_type is None]
+            error = None if home_ok or not home else home[0].error_type
+            site.status = "done" if error is None and home_ok else ("blocked" if error in BLOCKED else "unreachable")
+            site.error_type = error if site.status != "done" else None
+            if not home:
+                site.error_type = "no_home_fetch"
+            site.pages = sum(1 for r in rows if r.error_type is None and r.kind != "attachment")
+            site.attachments = sum(1 for r in rows if r.error_type is None and r.kind == "attachment")
+            site.errors = sum(1 for r in rows if r.error_type is not None)
+            site.rendered = sum(1 for r in rows if r.render_mode == "browser" and r.error_type is None)
+            site.not_modified = sum(1 for r in rows if r.not_modified)
+            site.finished_at = dt.datetime.now(dt.UTC)

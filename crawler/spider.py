@@ -29,6 +29,7 @@ from govaudit.extract.dates import infer_year, parse_date, url_date
 from govaudit.extract.encoding import decode_html
 from govaudit.extract.html import Link, Page, is_attachment_url, parse_html
 from govaudit.extract.listing import hanweb_pager, listing_of, parse_datastore, trs_pages
+from storage.models import SITE_BUDGET_KEY
 
 # Columns whose old items do not matter to any rule: pagination stops K items past the window.
 NEWS_CODES = {"NEWS", "XW", "HD", "YJ", "PF", None}
@@ -115,7 +116,8 @@ class PortalSpider(Spider):
         self.requested += 1
         meta: dict[str, Any] = {
             "request_key": key, "kind": kind, "depth": depth, "anchor": anchor[:300], "list_date": list_date,
-            "column_key": column.key if column else None, "page_no": page_no, "download_slot": self.site.id,
+            "column_key": column.key if column else None, "column_code": column.code if column else None,
+            "column_label": column.label if column else None, "page_no": page_no, "download_slot": self.site.id,
             "referer_url": referer, "fresh": self.fresh, "hop": hop, "api": api, "render": render,
         }
         if kind == "attachment":
@@ -138,7 +140,7 @@ class PortalSpider(Spider):
     def parse(self, response: Response) -> Iterator[Any]:
         meta = response.meta
         kind = meta.get("kind", "page")
-        column = self.columns.get(meta.get("column_key") or "")
+        column = self.column_of(meta)
         ctype = (response.headers.get("Content-Type") or b"").decode("latin-1").lower()
         body = response.body
         is_html = (any(t in ctype for t in _HTML_TYPES) or not ctype) and not (
@@ -183,6 +185,16 @@ class PortalSpider(Spider):
                 column.js_unresolved = True
                 column.stop("js")
 
+    def column_of(self, meta: dict[str, Any]) -> ColumnTally | None:
+        """The column a request belongs to; rebuilt from its meta when this process has not seen the
+        column yet (a resumed crawl, or another worker of a distributed crawl)."""
+        key = meta.get("column_key")
+        if not key:
+            return None
+        if key not in self.columns:
+            self.columns[key] = ColumnTally(key=key, code=meta.get("column_code"), label=meta.get("column_label"))
+        return self.columns[key]
+
     def should_render(self, page: Page, kind: str) -> bool:
         if self.render_mode == "never":
             return False
@@ -202,7 +214,7 @@ class PortalSpider(Spider):
             # pagination first: it is how a list stays complete
             yield from self.follow_listing(response, listing.items, column, page_no=meta.get("page_no", 0),
                                            page=page, datastore=listing.datastore)
-        for link in page.attachments:
+        for link in page.attachments if self.crawl.fetch_attachments else []:
             hop = not self.owns(link.url) and self.crawl.follow_linked_hosts and _official(link.url)
             req = self.request(link.url, kind="attachment", priority=150, depth=depth + 1, column=column,
                                anchor=link.label, referer=response.url, hop=hop)
@@ -418,20 +430,21 @@ class PortalSpider(Spider):
         }
 
     def _code(self, meta: dict[str, Any]) -> str | None:
-        col = self.columns.get(meta.get("column_key") or "")
+        col = self.column_of(meta)
         hint = meta.get("column_hint")
         return col.code if col else (hint[0] if hint else None)
 
     def _label(self, meta: dict[str, Any]) -> str | None:
-        col = self.columns.get(meta.get("column_key") or "")
-        return col.label if col else None
+        col = self.column_of(meta)
+        hint = meta.get("column_hint")
+        return col.label if col else (normalise_label(hint[1])[:64] if hint else None)
 
     def failed(self, failure: Failure) -> Iterator[dict[str, Any]]:
         request = failure.request  # type: ignore[attr-defined]
         meta = request.meta
         error_type, detail = classify_failure(failure)
         kind = meta.get("kind", "page")
-        column = self.columns.get(meta.get("column_key") or "")
+        column = self.column_of(meta)
         if column is not None:
             if kind in ("list", "api"):
                 column.list_pages_failed += 1
@@ -466,24 +479,17 @@ class PortalSpider(Spider):
         if self.progress is not None:
             self.progress.update(self.site.id, self.counts)
 
-    def closing_items(self) -> list[dict[str, Any]]:
-        """Coverage rows and the site summary, written when the spider closes."""
+    def coverage_rows(self) -> list[dict[str, Any]]:
+        """This process's coverage of each column, written when the spider closes."""
         for col in self.columns.values():
             if self.truncated:
                 col.stop("max_pages")
-        status = "done"
-        if self.home_error in SITE_LEVEL - {"blocked"} or self.home_error in ("http_5xx", "http_4xx", "redirect_loop"):
-            status = "unreachable"
-        elif self.home_error in ("blocked", "robots"):
-            status = "blocked"
-        return [
-            {"type": "coverage", "rows": [c.row(self.site.id) for c in self.columns.values()]},
-            {"type": "site", "site_id": self.site.id, "status": status, "error_type": self.home_error,
-             "pages": self.counts["pages"], "attachments": self.counts["attachments"],
-             "errors": self.counts["errors"], "rendered": self.counts["rendered"],
-             "not_modified": self.counts["not_modified"], "finished_at": dt.datetime.now(dt.UTC),
-             "stats": {"requested": self.requested, "truncated": self.truncated, "columns": len(self.columns)}},
-        ]
+        rows = [c.row(self.site.id) for c in self.columns.values()]
+        if self.truncated:  # the page budget ran out: the site as a whole is not covered
+            site = ColumnTally(key=SITE_BUDGET_KEY, code=None, label="整站页数上限")
+            site.stop("max_pages")
+            rows.append(site.row(self.site.id))
+        return [dict(r, worker=self.state.worker or "") for r in rows]
 
 
 def _official(url: str) -> bool:

@@ -25,6 +25,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+# The coverage row that says "the page budget ran out before the site was covered".
+SITE_BUDGET_KEY = "(site page budget)"
+
 
 def utcnow() -> dt.datetime:
     return dt.datetime.now(dt.UTC)
@@ -156,11 +159,12 @@ class Coverage(Base):
     """What the crawler reached of one column of one site, so rules can tell 'absent' from 'not seen'."""
 
     __tablename__ = "coverage"
-    __table_args__ = (UniqueConstraint("run_id", "site_id", "column_key", name="uq_coverage"),)
+    __table_args__ = (UniqueConstraint("run_id", "site_id", "column_key", "worker", name="uq_coverage"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     run_id: Mapped[str] = mapped_column(ForeignKey("runs.id", ondelete="CASCADE"), index=True)
     site_id: Mapped[str] = mapped_column(String(64))
     column_key: Mapped[str] = mapped_column(String(255))  # root URL of the column
+    worker: Mapped[str] = mapped_column(String(64), default="")  # distributed crawls: one row per worker
     column_code: Mapped[str | None] = mapped_column(String(16))
     column_label: Mapped[str | None] = mapped_column(String(128))
     list_pages_fetched: Mapped[int] = mapped_column(Integer, default=0)

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-27 01:56:37.412390
+Create Date: 2026-11-27
 """
 from __future__ import annotations
 
@@ -103,6 +103,7 @@ def upgrade() -> None:
     sa.Column('run_id', sa.String(length=64), nullable=False),
     sa.Column('site_id', sa.String(length=64), nullable=False),
     sa.Column('column_key', sa.String(length=255), nullable=False),
+    sa.Column('worker', sa.String(length=64), nullable=False),
     sa.Column('column_code', sa.String(length=16), nullable=True),
     sa.Column('column_label', sa.String(length=128), nullable=True),
     sa.Column('list_pages_fetched', sa.Integer(), nullable=False),
@@ -118,7 +119,7 @@ def upgrade() -> None:
     sa.Column('newest_item_date', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['run_id'], ['runs.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id'),
-    sa.UniqueConstraint('run_id', 'site_id', 'column_key', name='uq_coverage')
+    sa.UniqueConstraint('run_id', 'site_id', 'column_key', 'worker', name='uq_coverage')
     )
     with op.batch_alter_table('coverage', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_coverage_run_id'), ['run_id'], unique=False)
