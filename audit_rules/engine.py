@@ -16,7 +16,7 @@ from audit_rules.evidence import Doc, SiteEvidence, build_site_evidence
 from audit_rules.registry import Rule, load_rules
 from govaudit.catalogue import load_catalogue
 from govaudit.config import Config, SiteConfig
-from storage.blobs import BlobStore
+from storage.blobs import Blobs
 from storage.models import Document, Override, Run
 from storage.models import Finding as FindingRow
 from storage.models import Site as SiteRow
@@ -58,7 +58,7 @@ def judge_site(ev: SiteEvidence, rules: tuple[Rule, ...]) -> list[Finding]:
 _LEVEL_ZH = {"city": "市级政府", "county": "县级政府", "district": "区级政府", "department": "部门"}
 
 
-def audit_run(sessions: sessionmaker[Session], blobs: BlobStore, run_id: str, config: Config,
+def audit_run(sessions: sessionmaker[Session], blobs: Blobs, run_id: str, config: Config,
               as_of: dt.date) -> dict[str, Any]:
     """Judge every site of `run_id` and store its findings (replacing any earlier judgement of this run)."""
     rules = load_rules()

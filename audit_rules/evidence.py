@@ -26,7 +26,7 @@ from govaudit.extract.encoding import decode_html
 from govaudit.extract.html import Link, Page, is_attachment_url, parse_html
 from govaudit.extract.listing import listing_of
 from govaudit.policy import Policy
-from storage.blobs import BlobStore
+from storage.blobs import Blobs
 from storage.models import SITE_BUDGET_KEY, Coverage, Fetch, SeenUrl
 from storage.models import Attachment as AttachmentRow
 from storage.models import Site as SiteRow
@@ -159,7 +159,7 @@ class SiteEvidence:
         return self.status == "done"
 
 
-def build_site_evidence(sessions: sessionmaker[Session], blobs: BlobStore, run_id: str, config: Config,
+def build_site_evidence(sessions: sessionmaker[Session], blobs: Blobs, run_id: str, config: Config,
                         site: SiteConfig, as_of: dt.date) -> SiteEvidence:
     with sessions() as s:
         site_row = s.get(SiteRow, (run_id, site.id))
@@ -212,7 +212,7 @@ def _row(obj: Any) -> dict[str, Any]:
 
 
 class _Builder:
-    def __init__(self, sessions: sessionmaker[Session], blobs: BlobStore, site: SiteConfig, fetches: Any,
+    def __init__(self, sessions: sessionmaker[Session], blobs: Blobs, site: SiteConfig, fetches: Any,
                  first_seen: dict[str, dt.datetime]) -> None:
         self.sessions, self.blobs, self.site = sessions, blobs, site
         self.fetches = list(fetches)

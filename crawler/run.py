@@ -143,8 +143,12 @@ def crawl_window_start(config: Config) -> dt.date:
 
 
 def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, *, previous_run_id: str | None,
-              fresh: bool, log_file: Path | None, show_progress: bool = True) -> CrawlSummary:
-    """Crawl `sites` into the run of `state`; blocks until every site is done (or the process is stopped)."""
+              fresh: bool, log_file: Path | None, show_progress: bool = True,
+              redis: tuple[str, int] | None = None) -> CrawlSummary:
+    """Crawl `sites` into the run of `state`; blocks until every site is done (or the process is stopped).
+
+    With `redis` = (url, idle seconds) this process is one worker of a distributed crawl: requests
+    come from and go to the shared scrapy-redis scheduler, and the coordinator closes the sites."""
     state.load([s.id for s in sites], previous_run_id, fresh)
     REGISTRY[state.run_id] = state
     if log_file:
@@ -161,14 +165,21 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
     other = {netloc_of(s.url): s.id for s in config.sites}
     spiders: list[PortalSpider] = []
     render = chromium_available()
+    spider_cls: type[PortalSpider] = PortalSpider
+    if redis is not None:
+        from crawler.distributed import DistributedPortalSpider, redis_settings
+
+        spider_cls = DistributedPortalSpider
     for site in sites:
         settings = Settings(base_settings(config, state.run_id, log_file))
         settings.setdict(site_settings(config, site), priority="spider")
-        crawler = Crawler(PortalSpider, settings)
+        if redis is not None:
+            settings.setdict(redis_settings(state.run_id, redis[0], redis[1]), priority="spider")
+        crawler = Crawler(spider_cls, settings)
         others = {n: sid for n, sid in other.items() if sid != site.id}
 
         def _closed(spider: PortalSpider, reason: str = "") -> None:
-            _write_coverage(state, spider, reason)
+            _write_coverage(state, spider, reason if redis is None else "worker")
             if progress:
                 progress.finish(spider.site.id)
             spiders.append(spider)
@@ -186,7 +197,8 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
         if progress:
             progress.close()
         REGISTRY.pop(state.run_id, None)
-    finalize_sites(state.sessions, state.run_id)
+    if redis is None:
+        finalize_sites(state.sessions, state.run_id)
     per_site = {sp.site.id: dict(sp.counts) for sp in spiders}
     total = {k: sum(c.get(k, 0) for c in per_site.values()) for k in ("pages", "errors", "rendered", "not_modified")}
     return CrawlSummary(total["pages"], total["errors"], total["rendered"], total["not_modified"], per_site)
@@ -230,3 +242,11 @@ def finalize_sites(sessions: Any, run_id: str) -> None:
             site.rendered = sum(1 for r in rows if r.render_mode == "browser" and r.error_type is None)
             site.not_modified = sum(1 for r in rows if r.not_modified)
             site.finished_at = dt.datetime.now(dt.UTC)
+
+
+def mark_crawled(sessions: Any, run_id: str) -> None:
+    """The coordinator of a distributed crawl closes every site once the shared queues have drained."""
+    with sessions.begin() as s:
+        s.execute(update(Site).where(Site.run_id == run_id, Site.status.in_(("pending", "crawling")))
+                  .values(status="crawled"))
+    finalize_sites(sessions, run_id)

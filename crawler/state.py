@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 from w3lib.url import canonicalize_url
 
-from storage.blobs import BlobStore
+from storage.blobs import Blobs
 from storage.models import Fetch, SeenUrl
 
 KEEP_HEADERS = ("content-type", "content-disposition", "last-modified", "etag", "content-length")
@@ -37,7 +37,7 @@ def request_key(url: str, method: str = "GET", body: bytes | str | None = None, 
 class CrawlState:
     run_id: str
     sessions: sessionmaker[Session]
-    blobs: BlobStore
+    blobs: Blobs
     conditional: bool = True
     worker: str | None = None
     done: dict[str, dict[str, Any]] = field(default_factory=dict)

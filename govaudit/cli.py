@@ -68,6 +68,8 @@ def build_parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="out", help="报告输出目录 / report directory (default: out)")
     r.add_argument("--site", action="append", default=[], metavar="ID", help="只审计指定站点，可重复 / only these sites")
     r.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
+    r.add_argument("--distributed", action="store_true",
+                   help="分布式：由 govaudit worker 进程抓取（需 PostgreSQL 与 Redis）/ coordinate workers over Redis")
 
     e = sub.add_parser("export", help="导出检查结果 / export the findings of a stored run")
     common(e, config=False)
@@ -105,6 +107,16 @@ def build_parser() -> argparse.ArgumentParser:
     d.add_argument("--out", default="out/demo", help="报告输出目录 / report directory (default: out/demo)")
     d.add_argument("--pages", type=int, default=0, help="额外填充页面数（压测用）/ extra filler pages")
     d.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
+
+    w = sub.add_parser("worker", help="分布式抓取工作进程 / a distributed crawl worker",
+                       description="等待协调进程（govaudit run --distributed）发布的运行，从共享 Redis 队列取任务抓取，"
+                                   "写入同一个 PostgreSQL 数据库。\nWaits for an announced run, crawls from the shared "
+                                   "Redis queues, writes to the shared PostgreSQL database, exits when idle.")
+    w.add_argument("--db", default=None, help="数据库 URL（默认用协调进程公布的）/ database URL (default: announced)")
+    w.add_argument("--wait", type=float, default=3600, help="等待运行发布的秒数 / seconds to wait for a run")
+    w.add_argument("--idle", type=int, default=30, help="队列空闲多少秒后结束 / idle seconds before finishing")
+    w.add_argument("--loop", action="store_true", help="完成后继续等待下一次运行 / keep serving runs")
+    w.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
 
     i = sub.add_parser("indicators", help="指标目录 / the plan's 104 items and 85 sub-checks")
     i.add_argument("--task", help="按工作任务类型筛选 / filter by task kind, e.g. 网络检索")
@@ -166,7 +178,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     config.select_sites(args.site)  # unknown ids are a usage error before anything starts
     as_of = args.as_of or config.audit.as_of or today_shanghai()
     opts = RunOptions(db_url=_db_url(args), out_dir=Path(args.out), as_of=as_of, site_ids=tuple(args.site),
-                      progress=not args.no_progress)
+                      progress=not args.no_progress, distributed=args.distributed)
     result = execute(config, opts)
     _summary(result.run_id, result.counts, Path(args.out), resumed=result.resumed)
     return EXIT_OK
@@ -185,6 +197,21 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     _, sessions = open_db(_db_url(args))
     export_findings(sessions, args.run, args.format, Path(args.out) if args.out else None)
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace) -> int:
+    import subprocess
+
+    from govaudit.runner import run_worker
+
+    if args.loop:  # one run per process (the reactor cannot restart): loop in child processes
+        base = [sys.executable, "-m", "govaudit.cli", "worker", "--wait", str(args.wait), "--idle", str(args.idle)]
+        base += (["--db", args.db] if args.db else []) + (["--no-progress"] if args.no_progress else [])
+        while True:
+            subprocess.run(base, check=False)
+    run_id = run_worker(db_url=args.db, wait=args.wait, idle_seconds=args.idle, progress=not args.no_progress)
+    print(f"govaudit worker: {'crawled run ' + run_id if run_id else 'no run announced'}")
     return EXIT_OK
 
 
@@ -245,7 +272,7 @@ def _catalogue():  # type: ignore[no-untyped-def]
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": cmd_run, "export": cmd_export, "indicators": cmd_indicators, "audit": cmd_audit,
-    "recheck": cmd_recheck, "rules": cmd_rules, "demo": cmd_demo,
+    "recheck": cmd_recheck, "rules": cmd_rules, "demo": cmd_demo, "worker": cmd_worker,
 }
 
 
@@ -257,7 +284,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return EXIT_USAGE
-    from govaudit.runner import CrawlIncomplete
+    from govaudit.runner import CrawlIncomplete, DistributedSetupError
     from reports.export import ExportError
     from storage.db import DatabaseError
     from storage.locks import LockHeld
@@ -275,6 +302,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_LOCKED
     except ExportError as exc:
         print(f"参数错误 / usage error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except DistributedSetupError as exc:
+        print(f"分布式配置错误 / distributed setup: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CrawlIncomplete as exc:
         print(f"运行未完成 / run did not complete: {exc}", file=sys.stderr)

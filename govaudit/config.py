@@ -59,6 +59,7 @@ class AuditSection(_Frozen):
     units_file: str | None = None
     policy_file: str | None = None
     data_dir: str | None = None
+    blob_store: Literal["auto", "fs", "db"] = "auto"
     webhook_url: str | None = None
     alert_email: str | None = None
 

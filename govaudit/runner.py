@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from govaudit import __version__, env
 from govaudit.config import Config, SiteConfig, site_jurisdiction_id
-from storage.blobs import BlobStore
+from storage.blobs import Blobs, BlobStore, DbBlobStore
 from storage.db import open_db
 from storage.locks import run_lock
 from storage.models import Run, Site
@@ -77,6 +77,8 @@ class RunOptions:
     fresh: bool = False  # no conditional requests, no resume (a unit's re-check after a fix)
     progress: bool = True
     indicators: tuple[str, ...] = ()
+    distributed: bool = False  # coordinate `govaudit worker` processes over Redis instead of crawling here
+    drain_timeout: float = 6 * 3600
 
 
 @dataclass
@@ -94,8 +96,12 @@ class Workspace:
     def __init__(self, db_url: str, config: Config | None = None) -> None:
         self.db_url = db_url
         self.engine, self.sessions = open_db(db_url)
-        self.blobs = BlobStore(blob_root(db_url, config))
-        self.lock_dir = self.blobs.root.parent / "locks"
+        mode = config.audit.blob_store if config is not None else "auto"
+        in_db = mode == "db" or (mode == "auto" and self.engine.dialect.name == "postgresql"
+                                 and env.blob_dir_override() is None)
+        # PostgreSQL keeps bodies in the database: distributed workers share no disk
+        self.blobs: Blobs = DbBlobStore(self.sessions) if in_db else BlobStore(blob_root(db_url, config))
+        self.lock_dir = blob_root(db_url, config).parent / "locks"
 
 
 def _resumable(s: Session, config: Config, opts: RunOptions, sites: tuple[SiteConfig, ...]) -> Run | None:
@@ -145,7 +151,10 @@ def execute(config: Config, opts: RunOptions) -> RunResult:
             run_id, stage = run.id, run.stage
         result = RunResult(run_id=run_id, resumed=resumed, previous_run_id=prev.id if prev else None)
         log_file = env.home() / "logs" / f"{run_id.replace(':', '')}.log"
-        if stage == "crawl":
+        if stage == "crawl" and opts.distributed:
+            coordinate(ws, config, run_id, sites, opts, result.previous_run_id)
+            _set_stage(ws.sessions, run_id, "audit")
+        elif stage == "crawl":
             from crawler.run import run_crawl
             from crawler.state import CrawlState
 
@@ -178,10 +187,83 @@ def finish(ws: Workspace, config: Config, run_id: str, opts: RunOptions) -> dict
     return counts
 
 
+def coordinate(ws: Workspace, config: Config, run_id: str, sites: tuple[SiteConfig, ...], opts: RunOptions,
+               previous_run_id: str | None) -> None:
+    """Announce the run to the workers, seed the homepages, wait for the shared queues to drain."""
+    from crawler import distributed as dist
+    from crawler.run import mark_crawled
+
+    if ws.engine.dialect.name != "postgresql":
+        raise DistributedSetupError("a distributed crawl needs a shared PostgreSQL database (--db postgresql+psycopg://…)")
+    try:
+        client = dist.connect(env.redis_url())
+    except Exception as exc:  # noqa: BLE001 - any connection problem is the same message for the user
+        raise DistributedSetupError(f"cannot reach Redis at {env.redis_url()} ({exc}); set GOVAUDIT_REDIS") from None
+    files = dist.config_files(config.path, [config.audit.units_file, config.audit.policy_file])
+    dist.announce(client, run_id=run_id, db_url=ws.db_url, config_files=files, config_name=config.path.name,
+                  site_ids=[s.id for s in sites], site_urls={s.id: s.url for s in sites}, fresh=opts.fresh,
+                  previous_run_id=previous_run_id)
+    last = [""]
+
+    def show(workers: dict[str, str]) -> None:
+        line = f"[分布式] workers={len(workers)} done={sum(v == 'done' for v in workers.values())}"
+        if line != last[0] and opts.progress:
+            print(line, flush=True)
+            last[0] = line
+
+    try:
+        dist.wait_for_drain(client, run_id, [s.id for s in sites], timeout=opts.drain_timeout, progress=show)
+    finally:
+        dist.finish(client, run_id)
+    mark_crawled(ws.sessions, run_id)
+
+
+class DistributedSetupError(Exception):
+    """The database or Redis cannot carry a distributed crawl."""
+
+
+def run_worker(*, db_url: str | None, wait: float, idle_seconds: int, progress: bool) -> str | None:
+    """`govaudit worker`: wait for an announced run, crawl from the shared queues until idle, exit.
+
+    One run per process (Twisted's reactor cannot restart): systemd or a shell loop starts the next.
+    Returns the run id crawled, or None when no run was announced within `wait` seconds."""
+    import shutil
+
+    from crawler import distributed as dist
+    from crawler.run import run_crawl
+    from crawler.state import CrawlState
+    from govaudit.config import load_config
+
+    client = dist.connect(env.redis_url())
+    announcement = dist.wait_for_run(client, wait=wait)
+    if announcement is None:
+        return None
+    run_id = announcement["run_id"]
+    config_path = dist.materialise_config(announcement)
+    try:
+        config = load_config(config_path)
+        ws = Workspace(db_url or announcement["db_url"], config)
+        name = dist.worker_name()
+        client.hset(f"{dist.run_prefix(run_id)}:workers", name, "running")
+        try:
+            state = CrawlState(run_id, ws.sessions, ws.blobs, conditional=config.crawl.conditional_requests,
+                               worker=name)
+            sites = config.select_sites(announcement["site_ids"])
+            log_file = env.home() / "logs" / f"{run_id.replace(':', '')}-{name}.log"
+            run_crawl(config, sites, state, previous_run_id=announcement.get("previous_run_id"),
+                      fresh=bool(announcement.get("fresh")),
+                      log_file=log_file, show_progress=progress, redis=(env.redis_url(), idle_seconds))
+        finally:
+            client.hset(f"{dist.run_prefix(run_id)}:workers", name, "done")
+    finally:
+        shutil.rmtree(config_path.parent, ignore_errors=True)
+    return str(run_id)
+
+
 def _unfinished_sites(sessions: sessionmaker[Session], run_id: str) -> list[str]:
     with sessions() as s:
         return [r.site_id for r in s.execute(select(Site).where(Site.run_id == run_id)).scalars()
-                if r.status in ("pending", "crawling")]
+                if r.status in ("pending", "crawling", "crawled")]
 
 
 def reaudit(config: Config, db_url: str, run: str, *, as_of: dt.date | None, out_dir: Path) -> tuple[str, dict[str, Any]]:

@@ -8,13 +8,15 @@ import tempfile
 import zlib
 from pathlib import Path
 
+from sqlalchemy.orm import Session, sessionmaker
+
 
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
 class BlobStore:
-    """`put` returns the sha256 of the raw bytes; the same body is stored once however often it is seen."""
+    """On disk. `put` returns the sha256 of the raw bytes; the same body is stored once however often it is seen."""
 
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
@@ -49,3 +51,50 @@ class BlobStore:
 
     def has(self, digest: str) -> bool:
         return self.path(digest).exists()
+
+
+class DbBlobStore:
+    """The same interface, with the compressed bodies in the `blob_bodies` table."""
+
+    def __init__(self, sessions: sessionmaker[Session]) -> None:
+        self.sessions = sessions
+        self.root = Path(tempfile.gettempdir()) / "govaudit-dbblobs"  # lock files only
+        self._known: set[str] = set()
+
+    def put(self, data: bytes) -> tuple[str, int]:
+        digest = sha256(data)
+        packed = zlib.compress(data, 1)
+        if digest not in self._known:
+            from storage.models import BlobBody
+            from storage.repo import insert_ignore
+
+            with self.sessions.begin() as s:
+                insert_ignore(s, BlobBody.__table__, [{"sha256": digest, "data": packed}], ["sha256"])  # type: ignore[arg-type]
+            self._known.add(digest)
+        return digest, len(packed)
+
+    def get(self, digest: str) -> bytes:
+        from storage.models import BlobBody
+
+        with self.sessions() as s:
+            row = s.get(BlobBody, digest)
+            if row is None:
+                raise FileNotFoundError(digest)
+            data = zlib.decompress(row.data)
+        if sha256(data) != digest:
+            raise ValueError(f"blob {digest} is corrupt in the database")
+        return data
+
+    def has(self, digest: str) -> bool:
+        if digest in self._known:
+            return True
+        from storage.models import BlobBody
+
+        with self.sessions() as s:
+            found = s.get(BlobBody, digest) is not None
+        if found:
+            self._known.add(digest)
+        return found
+
+
+Blobs = BlobStore | DbBlobStore

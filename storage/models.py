@@ -19,6 +19,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
@@ -94,6 +95,15 @@ class Blob(Base):
     size: Mapped[int] = mapped_column(BigInteger)
     stored_size: Mapped[int] = mapped_column(BigInteger)
     created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class BlobBody(Base):
+    """Raw bodies kept in the database instead of on disk (PostgreSQL deployments and distributed
+    crawls, where workers on several machines share no file system)."""
+
+    __tablename__ = "blob_bodies"
+    sha256: Mapped[str] = mapped_column(String(64), primary_key=True)
+    data: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class Fetch(Base):

@@ -30,6 +30,11 @@ def upgrade() -> None:
     sa.Column('meta', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('sha256')
     )
+    op.create_table('blob_bodies',
+    sa.Column('sha256', sa.String(length=64), nullable=False),
+    sa.Column('data', sa.LargeBinary(), nullable=False),
+    sa.PrimaryKeyConstraint('sha256')
+    )
     op.create_table('blobs',
     sa.Column('sha256', sa.String(length=64), nullable=False),
     sa.Column('size', sa.BigInteger(), nullable=False),
@@ -275,5 +280,6 @@ def downgrade() -> None:
 
     op.drop_table('overrides')
     op.drop_table('blobs')
+    op.drop_table('blob_bodies')
     op.drop_table('attachments')
     # ### end Alembic commands ###
