@@ -368,14 +368,15 @@ class _Builder:
             return AttachmentDoc(url=url, name=label, fetch_error=failed.error_type if failed else "not_fetched")
         name = label
         disposition = (f.headers or {}).get("Content-Disposition") or (f.headers or {}).get("content-disposition")
-        if disposition:
-            name = filename_from_disposition(disposition) or label
-        cached = self._extract(f)
+        filename = filename_from_disposition(disposition) if disposition else None
+        if filename:
+            name = filename
+        cached = self._extract(f, filename)
         return AttachmentDoc(url=url, name=name or url.rsplit("/", 1)[-1], sha256=f.body_sha256, kind=cached.kind,
                              text=cached.text, scanned=cached.scanned, error=cached.error, pages=cached.pages,
                              meta=cached.meta or {})
 
-    def _extract(self, f: Fetch) -> AttachmentRow:
+    def _extract(self, f: Fetch, filename: str | None = None) -> AttachmentRow:
         sha = f.body_sha256
         with self.sessions() as s:
             row = s.get(AttachmentRow, sha) if sha else None
@@ -385,7 +386,8 @@ class _Builder:
         if body is None:
             return AttachmentRow(sha256=sha or "", extractor_version=EXTRACTOR_VERSION, kind="other", text="",
                                  text_len=0, scanned=False, error="missing: body not stored", meta={})
-        result = extract_isolated(body, f.url.rsplit("/", 1)[-1], f.content_type)
+        # the served file name tells a .doc from a .wps better than a download.jsp URL does
+        result = extract_isolated(body, filename or f.url.rsplit("/", 1)[-1].split("?")[0], f.content_type)
         row = AttachmentRow(sha256=sha, extractor_version=EXTRACTOR_VERSION, kind=result.kind,
                             text=result.text[:2_000_000], text_len=len(result.text), pages=result.pages,
                             scanned=result.scanned, error=result.error, meta=_jsonable(result.meta))

@@ -188,7 +188,8 @@ def _summary(run_id: str, counts: dict[str, Any], out: Path, resumed: bool = Fal
     verdicts = counts.get("site_verdicts", {})
     parts = " ".join(f"{k}={verdicts.get(k, 0)}" for k in ("PASS", "FAIL", "REVIEW", "PENDING", "NA", "ERROR"))
     print(f"govaudit run {run_id}{' (resumed)' if resumed else ''}: sites={counts.get('sites', 0)} "
-          f"pages={counts.get('pages', 0)} findings={counts.get('findings', 0)} {parts} -> {out}/findings.jsonl")
+          f"pages={counts.get('pages', 0)} findings={counts.get('findings', 0)} {parts} "
+          f"alerts={counts.get('alerts', 0)} -> {out}/findings.jsonl")
 
 
 def cmd_export(args: argparse.Namespace) -> int:
