@@ -93,7 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     rc.add_argument("--indicator", action="append", default=[], metavar="ID",
                     help="只显示这些指标的变化，如 I98 / only show these indicators")
     rc.add_argument("--as-of", type=_date, help="审计基准日 / audit date")
-    rc.add_argument("--out", default="out", help="报告输出目录 / report directory")
+    rc.add_argument("--out", default=None,
+                    help="报告输出目录（默认 out/recheck/<站点>，不覆盖夜间报告）/ report directory (default out/recheck/<site>)")
     rc.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
 
     ru = sub.add_parser("rules", help="判定规则目录 / the rule catalogue")
@@ -123,6 +124,9 @@ def build_parser() -> argparse.ArgumentParser:
     i.add_argument("--unit", help="按责任单位筛选 / filter by responsible unit, e.g. 市司法局")
     i.add_argument("--class", dest="cls", choices=("A", "B", "C"), help="按自动化类别筛选 / filter by check class")
     i.add_argument("--format", choices=("table", "json"), default="table")
+    from govaudit import cli_reports
+
+    COMMANDS.update(cli_reports.register(sub))
     return p
 
 
@@ -235,13 +239,17 @@ def cmd_recheck(args: argparse.Namespace) -> int:
     if unknown:
         raise UsageError(f"未知指标 / unknown indicator(s): {', '.join(unknown)} (e.g. I98, I100, D1)")
     as_of = args.as_of or config.audit.as_of or today_shanghai()
-    opts = RunOptions(db_url=_db_url(args), out_dir=Path(args.out), as_of=as_of, site_ids=tuple(args.site),
+    # a re-check has its own report folder: it must not replace the nightly workbook with a one-site one
+    out = Path(args.out) if args.out else Path("out") / "recheck" / "-".join(args.site)
+    opts = RunOptions(db_url=_db_url(args), out_dir=out, as_of=as_of, site_ids=tuple(args.site),
                       kind="recheck", fresh=True, progress=not args.no_progress, indicators=tuple(args.indicator))
     result = execute(config, opts)
-    _summary(result.run_id, result.counts, Path(args.out))
+    _summary(result.run_id, result.counts, out)
     from govaudit.cli_reports import print_before_after
+    from storage.db import open_db
 
-    print_before_after(_db_url(args), result.previous_run_id, result.run_id, site_ids=tuple(args.site),
+    _, sessions = open_db(_db_url(args))
+    print_before_after(sessions, result.previous_run_id, result.run_id, site_ids=tuple(args.site),
                        indicators=tuple(args.indicator))
     return EXIT_OK
 

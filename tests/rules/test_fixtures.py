@@ -34,10 +34,12 @@ def test_fixture(path: Path, tmp_path: Path) -> None:
         assert code in site.reason_codes, f"missing {code}: {shown}"
     for code in fixture.get("absent_reasons", []):
         assert code not in site.reason_codes, f"unexpected {code}: {shown}"
-    docs = {f.url: f for f in findings if f.scope == "document"}
+    docs = {(f.url, str(f.details.get("row_key", ""))): f for f in findings if f.scope == "document"}
+    by_url = {f.url: f for f in findings if f.scope == "document"}
     for want in fixture.get("documents", []):
-        got = docs.get(want["url"])
-        assert got is not None, f"no document record for {want['url']}; have {sorted(docs)}"
+        # rows of one table page share its URL: `row_key` (e.g. the 文书号) tells them apart
+        got = docs.get((want["url"], want["row_key"])) if "row_key" in want else by_url.get(want["url"])
+        assert got is not None, f"no document record for {want['url']} {want.get('row_key', '')}; have {sorted(docs)}"
         assert got.verdict.value == want["verdict"], f"{want['url']}: {got.verdict} {got.reason_codes} {got.details}"
         for code in want.get("reasons", []):
             assert code in got.reason_codes, f"{want['url']}: missing {code} in {got.reason_codes}"
