@@ -19,6 +19,8 @@ from storage.models import Finding, Run
 
 CONTRACT_FIELDS = ("run_id", "site_id", "indicator_id", "check_id", "scope", "verdict", "reason_codes", "url",
                    "title", "details")
+_UMASK = os.umask(0)
+os.umask(_UMASK)
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -60,6 +62,7 @@ def atomic_write(path: Path, data: bytes) -> None:
             fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o666 & ~_UMASK)  # mkstemp makes 0600; reports are for sharing
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
