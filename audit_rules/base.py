@@ -56,6 +56,7 @@ REASONS: dict[str, str] = {
     "R_NO_CASE_STATEMENT": "栏目声明本期无相关案件",
     "R_NOT_DUE": "尚未到期",
     "R_PARSER_ERROR": "解析出错，检查未能完成",
+    "R_THRESHOLD": "数值不符合规定标准（如承诺时限超过上限、事项数量不足、覆盖率不足）",
 }
 
 

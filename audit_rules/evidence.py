@@ -18,7 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from audit_rules.machinery.workdays import WorkCalendar
-from govaudit.config import Config, Jurisdiction, SiteConfig
+from govaudit.config import Config, Jurisdiction, SiteConfig, UnitConfig
 from govaudit.extract.attachments import EXTRACTOR_VERSION, extract_isolated, filename_from_disposition
 from govaudit.extract.columns import codes_of_path, column_code
 from govaudit.extract.dates import parse_date, sign_date, url_date
@@ -142,6 +142,7 @@ class SiteEvidence:
     fetched_urls: set[str] = field(default_factory=set)
     site_first_seen: dt.date | None = None  # the first crawl of this site we have on record
     party_or_npc: bool = False  # 党委/人大 sites: not bound by 政府信息公开条例, absence is never FAIL
+    units: tuple[UnitConfig, ...] = ()  # the roster entries that own this site (empty without a roster)
 
     @property
     def level(self) -> str:
@@ -182,6 +183,7 @@ def build_site_evidence(sessions: sessionmaker[Session], blobs: Blobs, run_id: s
         truncated=any(c["column_key"] == SITE_BUDGET_KEY for c in coverage), fetched_urls=builder.fetched_urls,
         site_first_seen=min(first_seen.values()).date() if first_seen else None,
         party_or_npc=any(u.is_party_or_npc or u.kind in ("party", "npc") for u in config.units_for_site(site.id)),
+        units=tuple(config.units_for_site(site.id)),
     )
 
 

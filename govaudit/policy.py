@@ -39,6 +39,7 @@ class Thresholds(_Frozen):
     I57_min_pass_ratio: float = Field(default=1.0, ge=0, le=1)
     I57_max_missing_date_share: float = Field(default=0.2, ge=0, le=1)
     I89a_sample: int = Field(default=10, ge=1)
+    I09a_max_version_age_years: int = Field(default=1, ge=0)
     I90_xianfa_window: tuple[str, str] = ("11-24", "12-20")
 
     @field_validator("I98_deadline", "I56x1_deadline", "I81x1_dept_deadline", "I81x1_gov_deadline")

@@ -117,7 +117,8 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
         if len({x.within(limit) for _, x in newest}) > 1:  # the latest commitment disagrees with itself
             return [_record(META, Verdict.REVIEW, ["R_LOW_CONFIDENCE"], cand, k, values=values, max_workdays=limit)]
         verdict = Verdict.PASS if k.within(limit) else Verdict.FAIL
-        return [_record(META, verdict, [], cand, k, values=values, max_workdays=limit, candidates=ranked)]
+        return [_record(META, verdict, [] if verdict == Verdict.PASS else ["R_THRESHOLD"], cand, k, values=values,
+                        max_workdays=limit, candidates=ranked)]
     if chain:
         cand, k = max(chain, key=lambda ck: ck[0].date.toordinal() if ck[0].date else 0)
         code = "R_STALE" if cand.date else "R_DATE_UNPARSED"

@@ -79,4 +79,4 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     if not gap.complete:
         return [finding_from(META, Verdict.REVIEW, ["R_COVERAGE_INCOMPLETE"], best, coverage_gaps=gap.reasons[:10],
                              **details)]
-    return [finding_from(META, Verdict.FAIL, [], best, **details)]
+    return [finding_from(META, Verdict.FAIL, ["R_THRESHOLD"], best, **details)]

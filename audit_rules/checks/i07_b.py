@@ -56,7 +56,7 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     if short > 0:
         doubts = doubt_about_missing(ev, r, META.columns)
         f.verdict = Verdict.REVIEW if doubts else Verdict.FAIL
-        return [f.add(*(doubts or ["R_NOT_FOUND"]))]
+        return [f.add(*(doubts or ["R_THRESHOLD", "R_NOT_FOUND"]))]
     if unread:
         f.verdict = Verdict.REVIEW
         return [f.add(*sorted({r.lists[k].reason or "R_LOW_CONFIDENCE" for k in unread}))]

@@ -27,7 +27,6 @@ META = RuleMeta(check_id="I09.a", indicator_id="I09", title="行政事业性收�
                 failure_title="未找到现行的行政事业性收费和政府性基金目录清单", automation="B",
                 columns=("SF", "WJ", "GK.FD"), secondary=("NEWS",))
 
-MAX_VERSION_AGE_YEARS = 1  # rules_spec: 「version year ≥ audit year − 1」 (no policy key exists yet)
 _VERSION = re.compile(r"(20\d{2})年")
 
 
@@ -48,6 +47,6 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     if not versions:
         return [finding_from(META, Verdict.REVIEW, ["R_DATE_UNPARSED"], cands[0], candidates=candidate_list(cands))]
     year, cand = max(versions, key=lambda v: (v[0], v[1].date.toordinal() if v[1].date else 0))
-    current = year >= ev.as_of.year - MAX_VERSION_AGE_YEARS
+    current = year >= ev.as_of.year - policy.thresholds.I09a_max_version_age_years
     return [finding_from(META, Verdict.PASS if current else Verdict.REVIEW, [] if current else ["R_STALE"], cand,
                          version_year=year, candidates=candidate_list(cands))]

@@ -22,7 +22,7 @@ from audit_rules.evidence import Doc, SiteEvidence
 from audit_rules.machinery.find import Candidate, find, flat
 from audit_rules.machinery.periods import deadline_date, evaluate_deadline
 from audit_rules.machinery.suspects import suspicion
-from audit_rules.machinery.verdicts import absent, doc_details, worst
+from audit_rules.machinery.verdicts import absent, combine, doc_details, worst
 from audit_rules.vocab import I98_REPORT
 from govaudit.policy import Policy
 
@@ -123,7 +123,7 @@ def _year_verdict(ev: SiteEvidence, policy: Policy, report_year_: int, copies: l
 
 
 def _site_record(years: list[Finding]) -> Finding:
-    verdict = worst(f.verdict for f in years)
+    verdict = combine(f.verdict for f in years)
     pick = next(f for f in years if f.verdict == verdict)
     site = Finding(check_id=META.check_id, verdict=verdict, url=pick.url, title=pick.title,
                    content_sha256=pick.content_sha256, snippet=pick.snippet, confidence=pick.confidence,

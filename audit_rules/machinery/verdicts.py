@@ -153,11 +153,21 @@ def worst(verdicts: Iterable[Verdict | str]) -> Verdict:
     return max(vs, key=lambda v: SEVERITY[v.value])
 
 
+def combine(verdicts: Iterable[Verdict | str]) -> Verdict:
+    """rules_spec §2.5 rule 1, rows of one sub-check: FAIL > REVIEW > ERROR, then PASS; PENDING and NA
+    only stand when they are the only states (a year not yet due does not undo the years that passed)."""
+    vs = {Verdict(v) for v in verdicts}
+    for v in (Verdict.FAIL, Verdict.REVIEW, Verdict.ERROR, Verdict.PASS, Verdict.PENDING):
+        if v in vs:
+            return v
+    return Verdict.NA
+
+
 def aggregate(meta: RuleMeta, rows: Sequence[Finding], *, empty: Finding, **details: Any) -> Finding:
-    """The site record of a per-item check: the worst row, carrying that row's evidence, the ratio."""
+    """The site record of a per-item check: the decisive row (rule 1 of §2.5), its evidence, the ratio."""
     if not rows:
         return empty
-    verdict = worst(f.verdict for f in rows)
+    verdict = combine(f.verdict for f in rows)
     pick = next(f for f in rows if f.verdict == verdict)
     site = Finding(check_id=meta.check_id, verdict=verdict, url=pick.url, title=pick.title,
                    content_sha256=pick.content_sha256, snippet=pick.snippet, confidence=pick.confidence,

@@ -36,6 +36,11 @@ META_LABELS: dict[str, tuple[str, ...]] = {
     "validity": ("有效性", "时效性", "效力状态", "是否有效"),
     "effective_date": ("施行日期", "生效日期", "实施日期"),
     "name": ("名称", "标题", "文件名称", "信息名称"),
+    # 意见征集系统 pages (rules_spec §5.4): structured comment-period fields
+    "comment_period": ("征集时间", "征求意见时间", "意见征集时间", "起止时间", "征集期限"),
+    "comment_start": ("开始时间", "征集开始时间", "开始日期"),
+    "comment_end": ("结束时间", "截止时间", "征集截止时间", "截止日期", "结束日期"),
+    "comment_status": ("状态", "征集状态"),
     "register_no": ("登记号", "统一登记号", "规范性文件登记号", "统一编号"),
     "service_target": ("服务对象",),
     "author": ("作者",),
@@ -50,7 +55,8 @@ _DATE_TOKEN = r"(?:\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s*\
               r"|\d{1,2}\s*[-./]\s*\d{1,2}(?!\d))"
 _LIST_DATE_RE = re.compile(_DATE_TOKEN)
 _HEADER_RE = re.compile(
-    r"(发布时间|发布日期|发表时间|时间|日期|来源|信息来源|作者|浏览次数|点击次数|访问量)\s*[:：]\s*"
+    r"(发布时间|发布日期|发表时间|(?<![\u4e00-\u9fa5])时间|(?<![\u4e00-\u9fa5])日期|(?<![\u4e00-\u9fa5])来源|信息来源|"
+    r"作者|浏览次数|点击次数|访问量)\s*[:：]\s*"
     r"([^\s:：|｜]{1,40}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
 _SPACES = re.compile(r"[ \t\r\f\v\u3000\xa0]+")
@@ -99,6 +105,7 @@ class Page:
     scripts: list[str] = field(default_factory=list)
     xml_datastores: list[str] = field(default_factory=list)
     iframes: list[str] = field(default_factory=list)
+    tables: list[list[list[str]]] = field(default_factory=list)  # body tables: rows of cell texts
     kind: str = "other"  # home|list|detail|shell|other
     js_hint: bool = False
     visible_chars: int = 0
@@ -298,23 +305,43 @@ def _block_text(el: etree._Element) -> str:
             continue
         if node.tag in ("p", "div", "br", "tr", "li", "h1", "h2", "h3", "h4", "table", "dd", "dt"):
             parts.append("\n")
+        elif node.tag in ("td", "th"):
+            parts.append("\t")  # table rows stay rows: decisions and 清单 are read by column
         if node.text:
             parts.append(node.text)
         if node.tail and node is not el:
             parts.append(node.tail)
     text = "".join(parts)
-    lines = [clean(line) for line in text.split("\n")]
+    lines = ["\t".join(c for c in (clean(cell) for cell in line.split("\t")) if c) for line in text.split("\n")]
     return _BLANK_LINES.sub("\n", "\n".join(line for line in lines if line)).strip()
 
 
-def _best_title(doc: etree._Element, meta: dict[str, str], fields: dict[str, str], html_title: str,
-                content: etree._Element) -> str:
+def _tables(el: etree._Element, max_rows: int = 5000) -> list[list[list[str]]]:
+    """Innermost data tables of the content (layout tables that only hold other tables are skipped)."""
+    out: list[list[list[str]]] = []
+    for table in el.iter("table"):
+        if any(True for _ in table.iterdescendants("table")):
+            continue
+        rows = []
+        for tr in table.iter("tr"):
+            cells = [clean(c.text_content()) for c in tr if isinstance(c.tag, str) and c.tag in ("td", "th")]
+            if any(cells):
+                rows.append(cells)
+            if len(rows) >= max_rows:
+                break
+        if rows:
+            out.append(rows)
+    return out
+
+
+def _best_title(doc: etree._Element, meta: dict[str, str], fields: dict[str, str], field_source: dict[str, str],
+                html_title: str, content: etree._Element) -> str:
     for key in ("articletitle", "og:title", "title"):
         value = re.sub(r"<[^>]+>", "", meta.get(key) or "")  # some CMSs leak markup into the meta tag
         if len(value) >= 4:
             return value
-    if fields.get("name") and len(fields["name"]) >= 4:
-        return fields["name"]
+    if fields.get("name") and len(fields["name"]) >= 4 and field_source.get("name") == "meta":
+        return fields["name"]  # only from a 信息公开 table: in a notice, 名称： is the purchaser
     candidates: list[tuple[int, str]] = []
     for tag in ("h1", "h2", "h3"):
         for h in doc.iter(tag):
@@ -375,10 +402,11 @@ def parse_html(html: str, url: str) -> Page:
     page.fields, page.field_source = extract_metadata(body)
     page.breadcrumb = _breadcrumb(body)
     content = _main_content(body)
+    page.tables = _tables(content)
     page.text = _block_text(content)
     page.full_text = _block_text(body)
     page.visible_chars = len(page.full_text)
-    page.title = clean(_best_title(doc, page.meta, page.fields, page.html_title, content))
+    page.title = clean(_best_title(doc, page.meta, page.fields, page.field_source, page.html_title, content))
     _header_fields(page)
     _links(page, body, base)
     page.kind = _kind(page)
