@@ -102,6 +102,31 @@ class Doc:
         """Title plus the first 300 characters of the body (rules_spec §6 `with_any`)."""
         return f"{self.title}\n{self.text[:300]}"
 
+    # Whitespace-free NFKC forms, computed once per document (every lexicon of every rule reads them).
+    @cached_property
+    def flat_titles(self) -> tuple[str, ...]:
+        from audit_rules.machinery.find import flat
+
+        return (flat(self.title), *(flat(t) for t in self.list_titles))
+
+    @cached_property
+    def flat_head(self) -> str:
+        from audit_rules.machinery.find import flat
+
+        return flat(self.head)
+
+    @cached_property
+    def flat_body(self) -> str:
+        from audit_rules.machinery.find import flat
+
+        return flat(self.text[:5000])
+
+    @cached_property
+    def flat_attachments(self) -> str:
+        from audit_rules.machinery.find import flat
+
+        return flat(" ".join(a.text[:20000] for a in self.attachments))
+
     @property
     def quality(self) -> float:
         return EXTRACTION_QUALITY.get(self.publish_source or "", 0.5)

@@ -69,6 +69,21 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
         if "redirect" in msg.lower():
             return "redirect_loop", msg
         return "other", msg
+    from scrapy import exceptions as sx
+
+    chain = _chain(exc)
+    if any("SSL" in repr(e) or "certificate" in repr(e).lower() for e in chain):
+        return "tls", detail
+    if isinstance(exc, (terr.DNSLookupError, sx.CannotResolveHostError)):
+        return "dns", detail
+    if isinstance(exc, sx.DownloadConnectionRefusedError):
+        return "refused", detail
+    if isinstance(exc, sx.DownloadTimeoutError):
+        return "timeout", detail
+    if isinstance(exc, sx.DownloadCancelledError):
+        return ("oversize", detail) if "size" in str(exc) else ("connection", detail)
+    if isinstance(exc, (sx.DownloadFailedError, sx.ResponseDataLossError)):
+        return "connection", detail
     if isinstance(exc, terr.DNSLookupError):
         return "dns", detail
     if isinstance(exc, terr.ConnectionRefusedError):
@@ -85,3 +100,16 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, terr.ConnectError):
         return "refused", detail
     return "other", detail
+
+
+def _chain(exc: BaseException) -> list[BaseException]:
+    """The exception and its causes (Scrapy 2.13+ wraps Twisted's errors in its own)."""
+    out: list[BaseException] = []
+    node: BaseException | None = exc
+    while node is not None and len(out) < 6:
+        out.append(node)
+        reasons = getattr(node, "reasons", None)  # twisted ResponseFailed/ResponseNeverReceived carry failures
+        if reasons:
+            out.extend(getattr(r, "value", r) for r in reasons if isinstance(getattr(r, "value", r), BaseException))
+        node = node.__cause__ or node.__context__
+    return out

@@ -184,7 +184,8 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
                 progress.finish(spider.site.id)
             spiders.append(spider)
 
-        crawler.signals.connect(_closed, signal=signals.spider_closed)
+        # weak=False: the dispatcher holds receivers weakly, and this closure has no other owner
+        crawler.signals.connect(_closed, signal=signals.spider_closed, weak=False)
         with state.sessions.begin() as s:
             s.execute(update(Site).where(Site.run_id == state.run_id, Site.site_id == site.id)
                       .values(status="crawling", started_at=dt.datetime.now(dt.UTC)))

@@ -54,8 +54,13 @@ def _compiled(patterns: tuple[str, ...]) -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in patterns)
 
 
+@lru_cache(maxsize=8192)
+def _flat_terms(terms: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    return tuple((t, flat(t)) for t in terms)
+
+
 def _hits(text: str, terms: tuple[str, ...]) -> list[str]:
-    return [t for t in terms if flat(t) in text]
+    return [t for t, f in _flat_terms(terms) if f in text]
 
 
 def snippet_around(text: str, term: str, width: int = 140) -> str:
@@ -66,17 +71,17 @@ def snippet_around(text: str, term: str, width: int = 140) -> str:
 
 
 def match(doc: Doc, lex: Lexicon) -> Candidate | None:
-    titles = [flat(doc.title)] + [flat(t) for t in doc.list_titles]
+    titles = doc.flat_titles
     title = " ".join(titles)
-    if lex.exclude and any(flat(x) in title for x in lex.exclude):
+    if lex.exclude and _hits(title, lex.exclude):
         return None
-    head = flat(doc.head)
+    head = doc.flat_head
     hits = _hits(title, lex.title_any)
     regex_hit = next((m.group(0) for p in _compiled(lex.title_regex) for t in titles if (m := p.search(t))), None)
     if regex_hit:
         hits.append(regex_hit)
     if hits:
-        with_ok = not lex.with_any or bool(_hits(head, lex.with_any)) or any(flat(w) in title for w in lex.with_any)
+        with_ok = not lex.with_any or bool(_hits(head, lex.with_any)) or bool(_hits(title, lex.with_any))
         score, where = (1.0, "title") if with_ok else (0.6, "title_partial")
         return Candidate(doc, score, where, hits, snippet=doc.title_raw)
     weak = _hits(title, lex.weak_title_any)
@@ -84,11 +89,11 @@ def match(doc: Doc, lex: Lexicon) -> Candidate | None:
         return Candidate(doc, 0.6, "weak_title", weak, snippet=doc.title_raw)
     if not lex.body_only_ok:
         return None
-    body = flat(doc.text[:5000])
+    body = doc.flat_body
     body_hits = _hits(body, lex.title_any)
     if body_hits and (not lex.with_any or _hits(body, lex.with_any)):
         return Candidate(doc, 0.5, "body", body_hits, snippet=snippet_around(doc.text, body_hits[0]))
-    att_text = flat(" ".join(a.text[:20000] for a in doc.attachments))
+    att_text = doc.flat_attachments
     att_hits = _hits(att_text, lex.title_any) if att_text else []
     if att_hits and (not lex.with_any or _hits(att_text, lex.with_any)):
         return Candidate(doc, 0.5, "attachment", att_hits, snippet=att_hits[0])

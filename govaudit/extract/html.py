@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from itertools import islice
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -103,9 +104,11 @@ class Page:
     attachments: list[Link] = field(default_factory=list)
     next_links: list[str] = field(default_factory=list)
     scripts: list[str] = field(default_factory=list)
+    script_srcs: list[str] = field(default_factory=list)
     xml_datastores: list[str] = field(default_factory=list)
     iframes: list[str] = field(default_factory=list)
     tables: list[list[list[str]]] = field(default_factory=list)  # body tables: rows of cell texts
+    links_truncated: bool = False
     kind: str = "other"  # home|list|detail|shell|other
     js_hint: bool = False
     visible_chars: int = 0
@@ -173,7 +176,8 @@ def _item_container(a: etree._Element) -> etree._Element | None:
     for _ in range(3):
         if node is None:
             return None
-        if node.tag in ("li", "tr", "dd", "dl", "p") or (node.tag == "div" and len(node) <= 6):
+        # len() of an lxml element walks its children: look at most at 7 of them
+        if node.tag in ("li", "tr", "dd", "dl", "p") or (node.tag == "div" and sum(1 for _ in islice(node, 7)) <= 6):
             return node
         node = node.getparent()
     return None
@@ -274,23 +278,39 @@ def _breadcrumb(doc: etree._Element) -> list[str]:
     return []
 
 
+def _text_sizes(body: etree._Element) -> dict[etree._Element, tuple[int, int]]:
+    """(text length, link-text length) of every element, in one bottom-up pass (linear in the page)."""
+    sizes: dict[etree._Element, tuple[int, int]] = {}
+    for el in reversed(list(body.iter())):  # reversed pre-order: children before their parent
+        if not isinstance(el.tag, str):
+            continue
+        text, links = len((el.text or "").strip()), 0
+        for child in el:
+            if isinstance(child.tag, str):
+                t, lk = sizes[child]
+                text, links = text + t, links + lk
+            text += len((child.tail or "").strip())
+        sizes[el] = (text, text if el.tag == "a" else links)
+    return sizes
+
+
 def _main_content(body: etree._Element) -> etree._Element:
     """The element with the densest non-link text (penalising nav/footer), refined downwards."""
+    sizes = _text_sizes(body)
     best, best_score = body, -1.0
     for el in body.iter("div", "td", "article", "section", "main"):
+        text_len, link_len = sizes.get(el, (0, 0))
+        if text_len < 50:
+            continue
         hint = _attr_hint(el)
         if _FOOT_HINT.search(hint) or _NAV_HINT.search(hint):
             continue
-        text_len = len(clean(el.text_content()))
-        if text_len < 50:
-            continue
-        link_len = sum(len(clean(a.text_content())) for a in el.iter("a"))
         score = text_len - 2.0 * link_len
         if _CONTENT_HINT.search(hint):
             score *= 1.3
         # prefer the innermost container that still holds most of the text
-        if score > best_score * 1.0 or (best is not body and el in best.iterdescendants()
-                                          and score >= 0.85 * best_score):
+        if score > best_score or (best is not body and score >= 0.85 * best_score
+                                  and any(a is best for a in el.iterancestors())):
             best, best_score = el, score
     return best
 
@@ -388,6 +408,8 @@ def parse_html(html: str, url: str) -> Page:
             page.xml_datastores.append(body_text)
         elif body_text.strip() and len(body_text) < 200_000:
             page.scripts.append(body_text)
+        if script.get("src"):
+            page.script_srcs.append(script.get("src") or "")
     for frame in doc.iter("iframe", "embed", "frame"):
         src = frame.get("src")
         if src:
@@ -432,9 +454,16 @@ def _header_fields(page: Page) -> None:
         page.field_source[field_name] = "header"
 
 
+MAX_LINKS = 20_000  # a hostile page with 10^5 links is read up to here (bounded time and memory)
+
+
 def _links(page: Page, body: etree._Element, base: str) -> None:
     seen: set[tuple[str, str]] = set()
-    for a in body.iter("a", "area"):
+    container_text: dict[etree._Element, str] = {}
+    for n, a in enumerate(body.iter("a", "area")):
+        if n >= MAX_LINKS:
+            page.links_truncated = True
+            break
         href = a.get("href") or ""
         onclick = a.get("onclick") or ""
         url = canonical_href(base, href) if href and not href.startswith("#") else None
@@ -458,7 +487,10 @@ def _links(page: Page, body: etree._Element, base: str) -> None:
             text.startswith(("附件", "下载")) and not url.endswith((".html", ".htm", ".shtml", "/")))
         container = _item_container(a)
         if container is not None and link.region != "nav":
-            ctext = clean(container.text_content())
+            ctext = container_text.get(container)
+            if ctext is None:  # one text per container: a page of 10^5 links in one <p> stays linear
+                raw = container.text_content()
+                ctext = container_text[container] = clean(raw) if len(raw) < 600 else ""
             rest = ctext.replace(text, " ", 1) if text else ctext
             m = _LIST_DATE_RE.search(rest)
             if m and len(ctext) < 300:
@@ -495,17 +527,24 @@ _JS_FETCH = re.compile(r"\bfetch\s*\(|XMLHttpRequest|\$\.(ajax|get|post|getJSON)
                        r"createApp\s*\(|ReactDOM|\.innerHTML\s*=|document\.write\s*\(", re.I)
 
 
+_APP_IDS = ("app", "root", "list", "datalist", "data-list", "newslist", "content-list", "main-app", "__next",
+            "__nuxt")
+
+
 def _needs_js(page: Page, body: etree._Element) -> bool:
-    """Content that only exists after scripts run: an empty app shell, or an empty list container
-    that a script fills. TRS createPageHTML and Hanweb datastores are handled without a browser."""
-    scripts = "\n".join(page.scripts)
-    if not scripts or not _JS_FETCH.search(scripts):
+    """Content that only exists after scripts run: an app shell (almost no text, few links, scripts),
+    or an empty list container that a script fills. TRS createPageHTML and Hanweb datastores are
+    read without a browser, so their pages are not sent to Chromium."""
+    if not page.scripts and not page.script_srcs:
         return False
-    if page.visible_chars < 400 and len(page.list_items) < 3:
+    if page.xml_datastores or any("createPageHTML" in s for s in page.scripts):
+        return False
+    empty_app = any((el.get("id") or "").lower() in _APP_IDS and not clean(el.text_content())
+                    for el in body.iter("div", "ul", "table", "tbody", "section", "main"))
+    if empty_app:
         return True
-    for el in body.iter("div", "ul", "table", "tbody", "section", "main"):
-        ident = (el.get("id") or "").lower()
-        if ident in ("app", "root", "list", "datalist", "data-list", "newslist", "content-list") and \
-                not clean(el.text_content()):
-            return True
-    return False
+    content_links = sum(1 for lk in page.links if lk.region in ("body", "list"))
+    if page.visible_chars < 200 and content_links < 5:
+        return True  # an app shell: the page is made by its scripts
+    scripts = "\n".join(page.scripts)
+    return bool(scripts and _JS_FETCH.search(scripts) and page.visible_chars < 400 and len(page.list_items) < 3)
