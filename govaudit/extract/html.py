@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from itertools import islice
 from dataclasses import dataclass, field
+from itertools import islice
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import lxml.html
