@@ -1,14 +1,15 @@
 """收费基金清单制度文件 (I09.b).
 
 What it checks: that a document establishing the 行政事业性收费和政府性基金 目录清单 制度 is published within the
-audit window: a 清单制度 / 目录清单管理 document, or the notice publishing the 目录清单 itself when it states the
-system (「清单之外一律不得收费」, 「实行目录清单管理」).
+audit window: a document titled as the 清单制度 / 目录清单管理 (it may be the notice that also publishes the list,
+when its title says so). A list notice whose body only repeats 「清单之外一律不得收费」 is not the 制度 document: it
+is shown to the reviewer as a near miss.
 
 Why it matters: plan item 9 (「全面实施行政事业性收费和政府性基金清单制度文件在网上公开」); 《优化营商环境条例》
 第二十五条 (「实行目录清单管理并向社会公开」).
 
-How to pass: publish the 目录清单管理 notice, or a 目录清单 notice that states the 清单之外一律不得收费 rule, in
-the 收费目录, 政策文件 or 财政局 政府信息公开 column.
+How to pass: publish the 收费基金目录清单管理 (清单制度) document in the 收费目录, 政策文件 or 财政局
+政府信息公开 column.
 """
 
 from __future__ import annotations
@@ -26,6 +27,11 @@ META = RuleMeta(check_id="I09.b", indicator_id="I09", title="收费基金清单�
 
 
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
-    # the list notice counts when it states the system (rules_spec: may be the same notice as I09.a)
-    notices = [c for c in find(ev, I09_FEE_LIST) if any(s in flat(c.doc.all_text) for s in I09_SYSTEM_STATEMENTS)]
-    return [presence(ev, META, I09_FEE_SYSTEM, cands=find(ev, I09_FEE_SYSTEM) + notices)]
+    finding = presence(ev, META, I09_FEE_SYSTEM)
+    if finding.verdict != "PASS":
+        # a list notice that states the system is not the 制度 document, but the reviewer should see it
+        stating = [c.doc.final_url for c in find(ev, I09_FEE_LIST)
+                   if any(s in flat(c.doc.all_text) for s in I09_SYSTEM_STATEMENTS)]
+        if stating:
+            finding.details["list_notices_stating_the_system"] = stating[:5]
+    return [finding]

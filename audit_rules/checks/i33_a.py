@@ -29,4 +29,6 @@ META = RuleMeta(check_id="I33.a", indicator_id="I33", title="2016年以来规章
 
 
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
-    return [presence(ev, META, I33_EVALUATION, cands=find_own(ev, I33_EVALUATION), since=dt.date(I33_SINCE, 1, 1), department_review=True)]
+    # a summary line in the 法治政府建设 report is REVIEW, not absence (rules_spec §6 I33 pitfalls)
+    return [presence(ev, META, I33_EVALUATION, cands=find_own(ev, I33_EVALUATION), since=dt.date(I33_SINCE, 1, 1),
+                     department_review=True, body_mentions_review=True)]

@@ -1,11 +1,11 @@
 """每2年至少1次后评估 (I33.b).
 
-What it checks: two-year windows anchored at 2016 ([2016–17], [2018–19], [2020–21] …): every completed window
-that overlaps the audit window needs at least one published 后评估 result (I33.a's lexicon) with a 发布日期
-inside it. A missing completed window → FAIL for a government site after a complete crawl, REVIEW for a department;
-the current window → PENDING until it ends (PASS as soon as a result appears). A window that starts before the
-audit window start is only partly crawled, so a gap there is REVIEW. Windows that ended before the audit window
-started are not judged. Site verdict: the worst window (PENDING only when nothing else was judged).
+What it checks: two-year windows anchored at 2016 ([2016–17], [2018–19], [2020–21] …; the plan's own
+「2016年以来」 window, which `cycle_start` does not move — rules_spec §5.9): every completed window needs at least
+one published 后评估 result (I33.a's lexicon) with a 发布日期 inside it. A missing completed window → FAIL for a
+government site after a complete crawl (the crawler follows the authoritative columns back to 2014), REVIEW for a
+department or when a column was not fully crawled; the current window → PENDING until it ends (PASS as soon as a
+result appears). Site verdict: rules_spec §2.5 rule 1 over the windows.
 
 Why it matters: plan item 33 (「每2年至少开展1次地方政府规章或者行政规范性文件后评估，评估结果向社会公布」);
 《规章制定程序条例》 第三十八条.
@@ -33,9 +33,7 @@ META = RuleMeta(check_id="I33.b", indicator_id="I33", title="每2年至少1次�
 def windows(ev: SiteEvidence) -> list[tuple[dt.date, dt.date]]:
     out = []
     for y0 in range(I33_SINCE, ev.as_of.year + 1, I33_WINDOW_YEARS):
-        start, end = dt.date(y0, 1, 1), dt.date(y0 + I33_WINDOW_YEARS - 1, 12, 31)
-        if end >= ev.cycle_start:
-            out.append((start, end))
+        out.append((dt.date(y0, 1, 1), dt.date(y0 + I33_WINDOW_YEARS - 1, 12, 31)))
     return out
 
 
@@ -50,9 +48,6 @@ def _window(ev: SiteEvidence, cands: list[Candidate], start: dt.date, end: dt.da
     if inside:
         code = "R_WRONG_JURISDICTION" if inside[0].jurisdiction == "other" else "R_LOW_CONFIDENCE"
         return finding_from(META, Verdict.REVIEW, [code], inside[0], window=label)
-    if start < ev.cycle_start:
-        return finding_from(META, Verdict.REVIEW, ["R_NOT_FOUND", "R_COVERAGE_INCOMPLETE"], window=label,
-                            why="窗口早于审计周期起点，抓取未覆盖整个窗口")
     return absent(ev, META, I33_EVALUATION, department_review=True, window=label)
 
 

@@ -2,8 +2,9 @@
 
 What it checks: lists the 特别重大 / 重大 突发事件 (事故, 灾害, 疫情; Ⅰ/Ⅱ级响应) the site reported in the window,
 with their first official releases, for a reviewer to compare with the 5-hour (权威信息) and 24-hour (新闻发布会)
-standard; event times are rarely on the site. No such event found on a completely crawled site → NA (nothing to
-judge; shown with R_NOT_FOUND so the reviewer can confirm); otherwise always REVIEW.
+standard; event times are rarely on the site. Always REVIEW (class C). With no such event found the record says
+so (R_NOT_FOUND): §6 lets the reviewer then record NA ("no events → NA, the reviewer confirms"); the tool does
+not decide it, because it cannot prove that no event happened.
 
 Why it matters: plan item 82 (「对涉及特别重大、重大突发事件政务舆情，最迟在事件发生后5小时内发布权威信息，在24
 小时内举行新闻发布会」); 国办发〔2016〕80号 实施细则.
@@ -14,9 +15,8 @@ within 24 hours, with the leaders speaking, and keep both on the site with their
 
 from __future__ import annotations
 
-from audit_rules.base import Finding, RuleMeta, Verdict
+from audit_rules.base import Finding, RuleMeta
 from audit_rules.evidence import SiteEvidence
-from audit_rules.machinery.coverage import coverage_gap
 from audit_rules.machinery.find import find
 from audit_rules.machinery.verdicts import review_candidates
 from audit_rules.vocab.enforcement import I82_EVENT
@@ -32,8 +32,5 @@ META = RuleMeta(
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     # 「重大」 alone is everywhere (重大项目): only titles that also name an 事故/灾害/疫情 are events
     events = [c for c in find(ev, I82_EVENT) if c.score >= 1.0 and (c.date is None or c.date >= ev.cycle_start)]
-    if not events and coverage_gap(ev, META.columns, I82_EVENT).complete:
-        f = Finding(check_id=META.check_id, verdict=Verdict.NA,
-                    details={"why": "窗口期内未发现特别重大、重大突发事件，请复核确认"})
-        return [f.add("R_NOT_FOUND")]
-    return [review_candidates(ev, META, I82_EVENT, cands=events)]
+    why = None if events else "窗口期内未发现特别重大、重大突发事件；如确无此类事件，复核后可记为不适用"
+    return [review_candidates(ev, META, I82_EVENT, cands=events, why=why)]

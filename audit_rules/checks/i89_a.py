@@ -48,7 +48,8 @@ def notice_parts(text: str) -> dict[str, bool]:
 
 
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
-    texts = [d for d in collect(ev, sources=("text",)) if _in_window(d, ev.cycle_start)]
+    # enforcement decisions only: a 行政复议决定书 names the court to sue next, not a 复议 right (§6 I89.a)
+    texts = [d for d in collect(ev, sources=("text",)) if _in_window(d, ev.cycle_start) and not _review_decision(d)]
     readable = [d for d in texts if not d.scanned and d.text.strip()]
     scanned = [d.attachment or d.url for d in texts if d.scanned]
     sample = sorted(readable, key=lambda d: d.publish_date or d.decision_date or dt.date.min,
@@ -69,6 +70,11 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     if scanned:
         f.details["scanned"] = scanned  # not readable, so not in the sample
     return [f.add("R_COMPONENT_MISSING")] if failing else [f]
+
+
+def _review_decision(d: Decision) -> bool:
+    label = f"{d.doc.title_raw} {d.doc_number or ''}"
+    return any(t in label for t in ("复议决定书", "复决字", "复议终止", "驳回行政复议"))
 
 
 def _in_window(d: Decision, start: dt.date) -> bool:

@@ -25,7 +25,7 @@ from govaudit.policy import Policy
 META = RuleMeta(
     check_id="I90.a", indicator_id="I90", title="法治宣传教育活动信息",
     failure_title="未找到当年法治宣传教育活动信息", automation="B",
-    columns=("PF", "NEWS", "FZ"), secondary=("GK.FD",),
+    columns=("PF", "NEWS"), secondary=("FZ", "GK.FD"),
 )
 
 
@@ -39,7 +39,7 @@ def yearly(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, window: tuple[str,
     years are judged; the current year only counts once it passes. The site record is the worst year.
 
     `empty_year_review`: a year may rightly have nothing (I90.c: no appointments, no 宪法宣誓), so an empty year
-    is REVIEW, unless two or more completed years are all empty: then absence is the finding again."""
+    is REVIEW, never FAIL."""
     cands = find(ev, lex)
 
     def year_finding(year: int) -> Finding:
@@ -52,7 +52,7 @@ def yearly(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, window: tuple[str,
         return f
 
     rows = [year_finding(y) for y in completed_years(ev)]
-    if empty_year_review and (len(rows) < 2 or any(f.verdict != Verdict.FAIL for f in rows)):
+    if empty_year_review:  # rules_spec §6 I90.c: none → REVIEW (a year may rightly have no ceremony)
         for f in rows:
             if f.verdict == Verdict.FAIL:
                 f.verdict = Verdict.REVIEW

@@ -20,7 +20,7 @@ from govaudit.policy import Policy
 META = RuleMeta(
     check_id="I90.b", indicator_id="I90", title="12·4国家宪法日（宪法宣传周）活动信息",
     failure_title="未找到当年12·4国家宪法日（宪法宣传周）活动信息", automation="B",
-    columns=("PF", "NEWS", "FZ"), secondary=("GK.FD",),
+    columns=("PF", "NEWS"), secondary=("FZ", "GK.FD"),
 )
 
 

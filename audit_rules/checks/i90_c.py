@@ -20,7 +20,7 @@ from govaudit.policy import Policy
 META = RuleMeta(
     check_id="I90.c", indicator_id="I90", title="宪法宣誓信息",
     failure_title="未找到当年宪法宣誓信息", automation="B",
-    columns=("PF", "NEWS", "FZ"), secondary=("GK.FD",),
+    columns=("PF", "NEWS"), secondary=("FZ", "GK.FD"),
 )
 
 

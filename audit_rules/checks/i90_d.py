@@ -19,7 +19,7 @@ from govaudit.policy import Policy
 META = RuleMeta(
     check_id="I90.d", indicator_id="I90", title="青少年法治宣传教育信息",
     failure_title="未找到当年青少年法治宣传教育信息", automation="B",
-    columns=("PF", "NEWS", "FZ"), secondary=("GK.FD",),
+    columns=("PF", "NEWS"), secondary=("FZ", "GK.FD"),
 )
 
 

@@ -43,10 +43,12 @@ def coverage_gap(ev: SiteEvidence, columns: tuple[str, ...], lex: Lexicon | None
                 reasons.append(f"robots.txt 禁止抓取「{f.anchor}」")
             continue
         anchor = flat(f.anchor)
-        if f.kind in STRUCTURAL or (f.column_code and column_matches(f.column_code, columns)):
+        # A failed column that is authoritative for the check, a failed list page, or a failed link that
+        # looks like the wanted document. A broken link elsewhere (a 404 in a news list, a dead 网站地图)
+        # says nothing about this check's columns.
+        in_column = bool(f.column_code and column_matches(f.column_code, columns))
+        if (f.kind in STRUCTURAL and (not f.column_code or in_column)) or (f.depth <= 1 and in_column):
             reasons.append(f"{f.url} 抓取失败（{f.error_type}）")
-        elif f.kind == "page" and not f.column_code and f.depth <= 1:
-            reasons.append(f"导航页 {f.url} 抓取失败（{f.error_type}）")
         elif terms and anchor and any(t in anchor for t in terms):
             reasons.append(f"链接「{f.anchor}」抓取失败（{f.error_type}）")
     return CoverageGap(not reasons, reasons)

@@ -411,7 +411,7 @@ def roster_of(ev: SiteEvidence) -> Roster:
     named: list[tuple[int, dt.date, dict[str, str], str]] = []
     for d in pages:
         labels = [lk.label for lk in (d.page.links if d.page else []) if lk.region != "nav"]
-        labels += re.split(r"[、，,；;\s]+", d.text)
+        labels += re.split(r"[、，,；;：:。\s]+", d.text)  # 「设置工作部门6个：叶县发改委、…、叶县审计局。」
         names = {dept_key(n, ev): n for lab in labels if (n := dept_name(lab, ev))}
         if len(names) >= 3:  # the overview names the most departments (a department's own page only a few)
             named.append((len(names), d.publish_date or d.written_date or dt.date.min, names, d.final_url or d.url))

@@ -80,11 +80,16 @@ def near_boundary(d: dt.date | None, start: dt.date | None) -> bool:
 
 def presence(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, since: dt.date | None | str = "cycle",
              stale_months: int | None = None, department_review: bool = False,
-             accept_other_jurisdiction: bool = False, cands: list[Candidate] | None = None) -> Finding:
+             accept_other_jurisdiction: bool = False, cands: list[Candidate] | None = None,
+             body_mentions_review: bool = False) -> Finding:
     """Class B presence: a document of the right kind, jurisdiction and window exists.
 
-    `since`: window start ('cycle' = config cycle_start; None = any date). `stale_months`: the newest
-    evidence must be that recent, else REVIEW R_STALE (动态调整 freshness, configurable).
+    `since`: window start — 'cycle' (config cycle_start: documents only older than it → REVIEW R_STALE,
+    the window is the tool's, not the plan's), a date (the plan's own 「2016/2018/2019年以来」: older
+    documents do not count → FAIL after complete coverage), or None (any date). `stale_months`: the
+    newest evidence must be that recent, else REVIEW R_STALE (动态调整 freshness, configurable).
+    `body_mentions_review`: a document that mentions the topic only in its body is a REVIEW (where §6
+    says so, e.g. a summary line of an annual report); by default it is a near miss.
     """
     start = ev.cycle_start if since == "cycle" else since
     assert not isinstance(start, str)
@@ -119,16 +124,23 @@ def presence(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, since: dt.date |
         return f
     if strong:
         best = max(strong, key=lambda c: c.date or dt.date.min)
+        if best.date is not None and since not in ("cycle", None):
+            # the plan's own window: an older document is not evidence for it
+            return absent(ev, meta, lex, department_review=department_review, window_start=iso(start),
+                          older_only=candidate_list(strong)).add("R_STALE")
         code = "R_DATE_UNPARSED" if best.date is None else "R_STALE"
         return finding_from(meta, Verdict.REVIEW, [code], best, candidates=ranked,
                             window_start=iso(start) if start else None)
-    if cands:
-        best = cands[0]
+    # rules_spec §6: title terms, and `with_any` in the title or the first 300 characters. A document
+    # missing the companion term, or naming the topic only in its body, is no evidence: it is shown to
+    # the reviewer as a near miss and the absence is judged as such.
+    titled = [c for c in cands if c.where in ("title", "weak_title")
+              or (body_mentions_review and c.where in ("body", "attachment"))]
+    if titled:
+        best = titled[0]
         reasons = ["R_WRONG_JURISDICTION"] if best.jurisdiction == "other" else ["R_LOW_CONFIDENCE"]
-        if best.where == "attachment":
-            reasons.append("R_ATTACHMENT_ONLY")
         return finding_from(meta, Verdict.REVIEW, reasons, best, candidates=ranked)
-    return absent(ev, meta, lex, department_review=department_review)
+    return absent(ev, meta, lex, department_review=department_review, near_misses=ranked or None)
 
 
 def review_candidates(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, n: int = 10,

@@ -217,7 +217,8 @@ I100_ASSESSMENT = Lexicon(
     exclude=("征求意见稿",),
 )
 I100_INSPECTION = Lexicon(
-    title_any=("法治政府建设", "法治建设", "依法行政"),
+    # 依法行政考核 is I100.a's 通报; b is the 法治政府建设 检查考评 itself (rules_spec §6 I100 b.title_any)
+    title_any=("法治政府建设", "法治建设"),
     with_any=("督察", "检查", "考评", "督导", "专项督察", "实地督察", "通知", "通报"),
     exclude=("情况的报告", "年度报告", "工作报告", "工作要点", "征求意见稿"),
 )
