@@ -90,7 +90,11 @@ class Doc:
 
     @property
     def date_conflict(self) -> bool:
-        return date_conflict(self.publish_candidates, 3)
+        """Sources of §5.3.3 disagreeing by > 3 days. <meta name="PubDate"> is not one of them: CMSs rewrite
+        it when a page is regenerated (the 万载县 page: meta 2022, visible 发布日期 2017), so it only stands in
+        when nothing else dates the page."""
+        sources = {k: v for k, v in self.publish_candidates.items() if k != "meta_tag"}
+        return date_conflict(sources, 3)
 
     @cached_property
     def all_text(self) -> str:
@@ -345,9 +349,11 @@ class _Builder:
         if f.column_code:
             doc.column_codes.add(f.column_code)
         doc.column_codes.update(codes_of_path(doc.breadcrumb))
-        code = column_code(doc.meta.get("columnname", ""))
-        if code:
-            doc.column_codes.add(code)
+        # the 信息公开目录 分类 of the metadata table names the catalogue column (gkmlpt lists are one API)
+        for label in (doc.meta.get("columnname", ""), doc.fields.get("topic", "")):
+            code = column_code(label)
+            if code:
+                doc.column_codes.add(code)
 
     def _listed(self, doc: Doc, f: Fetch) -> None:
         for url in {doc.url, doc.final_url}:

@@ -28,7 +28,7 @@ from govaudit.extract.columns import column_code, normalise_label
 from govaudit.extract.dates import infer_year, parse_date, url_date
 from govaudit.extract.encoding import decode_html
 from govaudit.extract.html import Link, Page, is_attachment_url, parse_html
-from govaudit.extract.listing import hanweb_pager, listing_of, parse_datastore, trs_pages
+from govaudit.extract.listing import hanweb_pager, json_column_label, listing_of, parse_datastore, trs_pages
 from storage.models import SITE_BUDGET_KEY
 
 # Columns whose old items do not matter to any rule: pagination stops K items past the window.
@@ -67,6 +67,9 @@ class PortalSpider(Spider):
         self.columns: dict[str, ColumnTally] = {}
         self.requested = 0
         self.rendered = 0
+        self.render_requests = 0  # the render budget counts requests, whether or not they came back
+        self.shell_urls: set[str] = set()  # pages that are script shells (their #variants are rendered)
+        self.fragment_variants: dict[str, set[str]] = {}
         self.truncated = False
         self.home_error: str | None = None
         self.counts: Counter[str] = Counter()
@@ -92,6 +95,15 @@ class PortalSpider(Spider):
                 method: str = "GET", formdata: dict[str, str] | None = None, render: bool = False,
                 hop: bool = False, api: bool = False) -> Request | None:
         """A request inside the site's budget, or None (duplicate, off-site, trap, over budget)."""
+        if "#" in url and not render:
+            # a state fragment only means something to scripts: fetch the page once; render the variants
+            # when the page turns out to be a script shell
+            bare = url.split("#", 1)[0]
+            if bare in self.shell_urls:
+                render = self.render_available
+            else:
+                self.fragment_variants.setdefault(bare, set()).add(url)
+                url = bare
         body = urlencode(formdata) if formdata is not None else None
         key = request_key(url, method, body, "render" if render else "")
         if key in self.keys:
@@ -114,6 +126,8 @@ class PortalSpider(Spider):
             return None
         self.keys.add(key)
         self.requested += 1
+        if render:
+            self.render_requests += 1
         meta: dict[str, Any] = {
             "request_key": key, "kind": kind, "depth": depth, "anchor": anchor[:300], "list_date": list_date,
             "column_key": column.key if column else None, "column_code": column.code if column else None,
@@ -157,6 +171,10 @@ class PortalSpider(Spider):
             if kind == "home":
                 self.home_error = "blocked"
             return
+        if column is None and ("json" in ctype or meta.get("api")) and not meta.get("column_hint"):
+            label = json_column_label(text)  # name the column before the fetch is recorded
+            if label:
+                meta["column_hint"] = (column_code(label), label)
         yield from self.record(response, kind)
         if meta.get("render"):
             self.rendered += 1
@@ -175,12 +193,15 @@ class PortalSpider(Spider):
         if meta.get("render"):
             yield from self.follow_apis_seen(response, column)
         elif self.should_render(page, kind):
-            if self.render_available and self.rendered + self.counts["render_pending"] < self.crawl.max_rendered_pages_per_site:
-                self.counts["render_pending"] += 1
-                req = self.request(response.url, kind=kind, priority=400, depth=meta.get("depth", 0), column=column,
-                                   anchor=meta.get("anchor", ""), referer=meta.get("referer_url"), render=True)
-                if req:
-                    yield req
+            self.counts["shells"] += 1
+            self.shell_urls.add(response.url)
+            variants = [response.url, *sorted(self.fragment_variants.pop(response.url, ()))]
+            if self.render_available and self.render_requests < self.crawl.max_rendered_pages_per_site:
+                for url in variants:
+                    req = self.request(url, kind=kind, priority=400, depth=meta.get("depth", 0), column=column,
+                                       anchor=meta.get("anchor", ""), referer=meta.get("referer_url"), render=True)
+                    if req:
+                        yield req
             elif column is not None:
                 column.js_unresolved = True
                 column.stop("js")
@@ -194,6 +215,12 @@ class PortalSpider(Spider):
         if key not in self.columns:
             self.columns[key] = ColumnTally(key=key, code=meta.get("column_code"), label=meta.get("column_label"))
         return self.columns[key]
+
+    def render_directly(self) -> bool:
+        """On a single-page app (most pages so far were empty shells) skip the useless static fetch."""
+        shells = self.counts["shells"]
+        return (self.render_available and shells >= 3 and shells * 2 >= self.counts["pages"]
+                and self.render_requests < self.crawl.max_rendered_pages_per_site)
 
     def should_render(self, page: Page, kind: str) -> bool:
         if self.render_mode == "never":
@@ -238,7 +265,7 @@ class PortalSpider(Spider):
         if self.owns(link.url):
             req = self.request(link.url, kind="page", priority=prio, depth=new_depth,
                                column=None if code else column, anchor=link.label, referer=response.url,
-                               list_date=link.date_text)
+                               list_date=link.date_text, render=self.render_directly())
             if req is not None:
                 req.meta["column_hint"] = (code, link.label) if code else None
                 yield req
@@ -322,6 +349,8 @@ class PortalSpider(Spider):
 
     def follow_api(self, response: Response, text: str, column: ColumnTally | None) -> Iterator[Request]:
         items = listing_of(None, text, "application/json", response.url).items
+        if not items:
+            return  # a detail or config object, not a list: nothing to follow
         if column is None:
             column = self.open_column(response, Page(url=response.url), None)
         yield from self.follow_listing(response, items, column, page_no=response.meta.get("page_no", 0))

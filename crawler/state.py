@@ -18,8 +18,10 @@ KEEP_HEADERS = ("content-type", "content-disposition", "last-modified", "etag", 
 
 
 def canonical_url(url: str) -> str:
-    """Sorted query, no tracking parameters; SPA hash routes (#/…) are kept because they are pages."""
-    keep = "#/" in url or "#!" in url
+    """Sorted query, no tracking parameters; SPA hash routes (#/…, #123) are kept because they are pages."""
+    from govaudit.extract.html import is_state_fragment
+
+    keep = "#" in url and is_state_fragment(url.split("#", 1)[1])
     return canonicalize_url(url, keep_fragments=keep)
 
 

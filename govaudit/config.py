@@ -81,7 +81,7 @@ class CrawlSection(_Frozen):
     max_attachment_mb: float = Field(default=50.0, gt=0)
     obey_robots: bool = True
     render: RenderMode = "auto"
-    max_rendered_pages_per_site: int = Field(default=300, ge=0)
+    max_rendered_pages_per_site: int = Field(default=2000, ge=0)
     user_agent: str = "govaudit/{version} (+https://github.com/govaudit/govaudit; 法治政府建设网络检索审计)"
     contact: str = ""
     stop_after_old_items: int = Field(default=5, ge=1)

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.periods import add_months
 from audit_rules.machinery.verdicts import presence
 from audit_rules.vocab.enforcement import I89_DECISION
 from govaudit.policy import Policy
@@ -25,7 +26,10 @@ META = RuleMeta(
 
 
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
+    # §6: 「≥ 1 行政复议决定书 published in the last 12 months」 is the requirement itself, so an older one
+    # does not count (FAIL after complete coverage, with the older one shown), unlike a 动态调整 freshness
     months = policy.policy.freshness_months.I89c
-    f = presence(ev, META, I89_DECISION, since=None, stale_months=months)
+    since = add_months(ev.as_of, -months)
+    f = presence(ev, META, I89_DECISION, since=since)
     f.details["freshness_months"] = months
     return [f]

@@ -142,8 +142,17 @@ def canonical_href(base: str, href: str) -> str | None:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return None
-    frag = parts.fragment if parts.fragment.startswith(("/", "!")) else ""  # keep SPA hash routes
+    frag = parts.fragment if is_state_fragment(parts.fragment) else ""  # keep SPA routes / category ids
     return urlunsplit((parts.scheme, parts.netloc.lower(), parts.path or "/", parts.query, frag))
+
+
+_STATE_FRAGMENT = re.compile(r"^(?:[/!].*|\d{1,12})$")
+
+
+def is_state_fragment(fragment: str) -> bool:
+    """`#/article/3`, `#!/list`, `#1234`: a script reads them to decide what to show (a route, a gkmlpt
+    category id); `#top` or `#content` only scroll the page."""
+    return bool(fragment) and bool(_STATE_FRAGMENT.match(fragment))
 
 
 def is_attachment_url(url: str) -> bool:
@@ -466,7 +475,8 @@ def _links(page: Page, body: etree._Element, base: str) -> None:
             break
         href = a.get("href") or ""
         onclick = a.get("onclick") or ""
-        url = canonical_href(base, href) if href and not href.startswith("#") else None
+        in_page = href.startswith("#") and not is_state_fragment(href[1:])
+        url = canonical_href(base, href) if href and not in_page else None
         if url is None and onclick:
             m = _JS_URL_RE.search(onclick)
             url = canonical_href(base, m.group(1)) if m else None

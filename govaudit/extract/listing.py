@@ -175,6 +175,29 @@ def _json_item(item: dict[str, Any], base: str) -> Link | None:
                 is_attachment=is_attachment_url(absolute))
 
 
+_COLUMN_KEYS = ("classify", "column", "columnname", "category", "catalog", "channel", "channelname", "catname",
+                "lmmc", "node", "nodename")
+
+
+def json_column_label(text: str) -> str | None:
+    """The column a JSON list answers for ({"classify": {"name": "行政规范性文件"}, "articles": […]})."""
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError):
+        return None
+    for node in (data, data.get("data") if isinstance(data, dict) else None):
+        if not isinstance(node, dict):
+            continue
+        lower = {str(k).lower(): v for k, v in node.items()}
+        for key in _COLUMN_KEYS:
+            value = lower.get(key)
+            if isinstance(value, dict):
+                value = value.get("name") or value.get("title") or value.get("label")
+            if isinstance(value, str) and 1 < len(value) <= 30:
+                return clean(value)
+    return None
+
+
 @dataclass
 class Listing:
     """List entries of any list page (HTML, datastore or JSON) in one shape."""
