@@ -435,13 +435,19 @@ def roster_of(ev: SiteEvidence) -> Roster:
         found += [DeptList(n, url, t, _state(t), date, "section") for n, t in _sections(doc.text, ev)]
         for item in found:
             _put(r.lists, dept_key(item.name, ev), item)
-        if not found:
+        if not found and _could_hold_lists(doc):
             r.unattributed.append(url)
     for f in ev.failures:
         name = dept_name(f.anchor, ev) if any(flat(t) in flat(f.anchor) for t in I07_POWER_LIST.title_any) else None
         if name:
             _put(r.lists, dept_key(name, ev), DeptList(name, f.url, "", "unreadable", None, "failed link"))
     return r
+
+
+def _could_hold_lists(doc: Doc) -> bool:
+    """A consolidated list that names no department may hold a missing one's list; an announcement with
+    neither attachments nor tables (「…动态调整情况的公告」) cannot."""
+    return bool(doc.attachments) or bool(doc.page and doc.page.tables)
 
 
 def doubt_about_missing(ev: SiteEvidence, r: Roster, columns: tuple[str, ...]) -> list[str]:

@@ -358,7 +358,8 @@ def _tables(el: etree._Element, max_rows: int = 5000) -> list[list[list[str]]]:
                 rows.append(cells)
             if len(rows) >= max_rows:
                 break
-        if rows:
+        labels = sum(1 for row in rows for cell in row if norm_label(cell) in _LABEL_TO_FIELD)
+        if rows and labels < 2:  # the 信息公开 metadata block is read into `fields`, not a data table
             out.append(rows)
     return out
 
