@@ -75,12 +75,16 @@ def _tokenizer() -> Any:
     return _jieba
 
 
+# Place names are shared by every title of a site (宝丰县, 城区, 全市): they say nothing about which instrument.
+_PLACE = re.compile(r"[\u4e00-\u9fa5]{1,6}(?:省|市|县|区|镇|乡|街道)|城区|市区|县城|全市|全县|全区|中心城区")
+
+
 @lru_cache(maxsize=32768)
 def tokens(core: str) -> frozenset[str]:
     """Distinctive jieba tokens of a core title: generic words (办法, 管理, 平顶山市…) and numbers dropped, so
     《城市供热管理办法》 and 《城市燃气管理办法》 do not look alike through their shared boilerplate."""
     words = _tokenizer().lcut(core)
-    return frozenset(w for w in words if _WORD.search(w) and w not in GENERIC_TOKENS)
+    return frozenset(w for w in words if _WORD.search(w) and w not in GENERIC_TOKENS and not _PLACE.fullmatch(w))
 
 
 def token_set_ratio(a: frozenset[str], b: frozenset[str]) -> float:

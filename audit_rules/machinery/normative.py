@@ -305,6 +305,12 @@ def catalogue_items(doc: Doc) -> list[str]:
         m = _ROW_NUMBER.match(line)
         if not m or len(line) < 6:
             continue
+        cells = [c.strip() for c in line.split("\t") if c.strip()]
+        if len(cells) >= 2 and _ROW_NUMBER.fullmatch(cells[0] + " "):
+            # a table row (cells are tab-separated): 序号 | 决策事项名称 | 承办单位 | 时间
+            if len(cells[1]) >= 4 and not cells[1].startswith(("序号", "事项名称")):
+                items.append(cells[1].strip("，,。;； "))
+            continue
         name = _ROW_DATE.sub("", line[m.end():]).strip()
         # the 承办单位 is the rightmost 「市…局」 that is not the 市 of 城市/市区 inside the name
         for i in range(len(name) - 1, 3, -1):
