@@ -52,6 +52,7 @@ def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     finals = [f for f in inventory(ev).instruments if in_cycle(f, ev)]
     rows, documents = consultation(
         ev, policy, META, "rule", finals, min_days=policy.thresholds.I26_min_natural_days, unit="natural",
-        missing=lambda f: _missing(ev, f), require_explanation=True, earlier_round_lenient=True)
+        missing=lambda f: _missing(ev, f), require_explanation=True, earlier_round_lenient=True,
+        drafts_are_items=False)
     empty = nothing_to_judge(ev, META, I26_DRAFT, "未找到审计期内出台的规章、地方性法规或其草案征求意见")
     return [aggregate(META, rows, empty=empty), *documents]

@@ -686,7 +686,7 @@ def presence_with_components(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, com
 def consultation(ev: SiteEvidence, policy: Policy, meta: RuleMeta, family: Family, finals: Iterable[Final], *,
                  min_days: int, unit: Literal["natural", "working"], missing: Callable[[Final], Finding | None],
                  relevant: Callable[[Item], bool] = lambda item: True, require_explanation: bool = False,
-                 earlier_round_lenient: bool = False) -> tuple[list[Finding], list[Finding]]:
+                 earlier_round_lenient: bool = False, drafts_are_items: bool = True) -> tuple[list[Finding], list[Finding]]:
     """The comment-period checks (I26.a, I27.a, I27.c, I39.a): item rows for the site verdict and one document
     record per public round. `finals` are the enacted documents in scope; `missing` judges one without a round."""
     rows: list[Finding] = []
@@ -694,16 +694,30 @@ def consultation(ev: SiteEvidence, policy: Policy, meta: RuleMeta, family: Famil
     for item in items(inventory(ev), family, finals):
         if item.final is None and item.latest is not None and item.latest < ev.cycle_start:
             continue  # a draft of an earlier cycle that led to nothing in this one
+        if item.final is None and not drafts_are_items:
+            continue  # I26: only 出台的 规章/法规 are subjects; a draft that was not enacted is not one
         if not relevant(item):
             continue
         if not item.rounds:
             if item.final is not None and (row := missing(item.final)) is not None:
                 rows.append(row)
+                # the judged document is the enacted one: its record says that no round was found
+                documents.append(replace(row, scope="document", details=dict(row.details),
+                                         reason_codes=list(row.reason_codes)))
             continue
         judged = [judge_round(ev, policy, meta, n, min_days=min_days, unit=unit,
                               require_explanation=require_explanation) for n in item.rounds]
+        row = judge_item(meta, item, judged, earlier_round_lenient=earlier_round_lenient)
+        if row.verdict == Verdict.PASS:
+            # the item passed through another round (§5.3.4: any public round that meets the threshold):
+            # a short second reading is not a gap, its record keeps its own day count
+            for r in judged:
+                if r.verdict != Verdict.PASS:
+                    r.details["round_verdict"] = r.verdict.value
+                    r.details["passed_by_round"] = row.url
+                    r.verdict, r.reason_codes = Verdict.PASS, []
         documents.extend(judged)
-        rows.append(judge_item(meta, item, judged, earlier_round_lenient=earlier_round_lenient))
+        rows.append(row)
     return rows, documents
 
 
