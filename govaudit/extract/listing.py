@@ -127,6 +127,8 @@ def trs_pages(page: Page) -> list[str]:
     return []
 
 
+_ATTACHMENT_KEYS = {"attachments", "attachment", "files", "filelist", "file_list", "fj", "fjlist", "appendix",
+                    "appendixes", "enclosure", "enclosures", "附件"}
 _DATE_KEYS = ("pubdate", "publishdate", "publish_date", "publishtime", "pubtime", "releasetime", "fbrq", "fbsj",
               "date", "time", "createtime", "create_time", "docreltime", "publishedat", "cwrq", "fwrq")
 _TITLE_KEYS = ("title", "name", "doctitle", "biaoti", "bt", "subject", "filename")
@@ -156,8 +158,9 @@ def _walk(node: Any, base: str, out: list[Link], depth: int) -> None:
                     continue
             _walk(item, base, out, depth + 1)
     elif isinstance(node, dict):
-        for value in node.values():
-            if isinstance(value, (list, dict)):
+        for key, value in node.items():
+            # an article's own files are its attachments, not entries of a list
+            if isinstance(value, (list, dict)) and str(key).lower() not in _ATTACHMENT_KEYS:
                 _walk(value, base, out, depth + 1)
 
 
