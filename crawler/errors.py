@@ -20,6 +20,7 @@ ERROR_TYPES = {
     "private_address": "指向内网或本机地址（未允许）",
     "connection": "连接中断",
     "render": "浏览器渲染失败",
+    "mojibake": "乱码，无法读取（判定时发现）",
     "other": "其他错误",
 }
 
@@ -71,7 +72,7 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
         return "other", msg
     from scrapy import exceptions as sx
 
-    chain = _chain(exc)
+    chain = _chain(exc) if exc is not None else []
     if any("SSL" in repr(e) or "certificate" in repr(e).lower() for e in chain):
         return "tls", detail
     if isinstance(exc, (terr.DNSLookupError, sx.CannotResolveHostError)):
@@ -81,6 +82,10 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
     if isinstance(exc, sx.DownloadTimeoutError):
         return "timeout", detail
     if isinstance(exc, sx.DownloadCancelledError):
+        # A body that outgrows the cap while streaming (no Content-Length) is cancelled without a message;
+        # an announced Content-Length above the cap says "max size". Timeouts arrive as DownloadTimeoutError.
+        if not str(exc):
+            return "oversize", f"{type(exc).__name__}: body exceeded the download size cap while streaming"
         return ("oversize", detail) if "size" in str(exc) else ("connection", detail)
     if isinstance(exc, (sx.DownloadFailedError, sx.ResponseDataLossError)):
         return "connection", detail

@@ -111,7 +111,9 @@ class EvidenceCache:
                 return _response(done["final_url"] or request.url, done["status"], done["headers"], body,
                                  request)
         prior = self.state.validators.get(key)
-        if prior and self.state.conditional and request.method == "GET" and prior.get("body_sha256"):
+        # never for a browser navigation: Chromium aborts a navigation answered with 304 (ERR_ABORTED)
+        if prior and self.state.conditional and request.method == "GET" and prior.get("body_sha256") \
+                and not request.meta.get("playwright"):
             if prior.get("etag"):
                 request.headers[b"If-None-Match"] = prior["etag"]
             if prior.get("last_modified"):

@@ -13,11 +13,12 @@ import datetime as dt
 import re
 from collections import Counter
 from collections.abc import AsyncIterator, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urljoin, urlsplit, urlunsplit
 
 from scrapy import Request, Spider
-from scrapy.http import Response
+from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
 from crawler.coverage import ColumnTally
@@ -70,6 +71,8 @@ class PortalSpider(Spider):
         self.render_requests = 0  # the render budget counts requests, whether or not they came back
         self.shell_urls: set[str] = set()  # pages that are script shells (their #variants are rendered)
         self.fragment_variants: dict[str, set[str]] = {}
+        self.api_results: dict[str, bool] = {}  # api request key -> did its body change since the last run
+        self.api_waiters: dict[str, list[RenderCheck]] = {}
         self.truncated = False
         self.home_error: str | None = None
         self.counts: Counter[str] = Counter()
@@ -198,10 +201,9 @@ class PortalSpider(Spider):
             variants = [response.url, *sorted(self.fragment_variants.pop(response.url, ()))]
             if self.render_available and self.render_requests < self.crawl.max_rendered_pages_per_site:
                 for url in variants:
-                    req = self.request(url, kind=kind, priority=400, depth=meta.get("depth", 0), column=column,
-                                       anchor=meta.get("anchor", ""), referer=meta.get("referer_url"), render=True)
-                    if req:
-                        yield req
+                    yield from self.render_or_reuse(url, kind=kind, priority=400, depth=meta.get("depth", 0),
+                                                    column=column, anchor=meta.get("anchor", ""),
+                                                    referer=meta.get("referer_url"))
             elif column is not None:
                 column.js_unresolved = True
                 column.stop("js")
@@ -215,6 +217,74 @@ class PortalSpider(Spider):
         if key not in self.columns:
             self.columns[key] = ColumnTally(key=key, code=meta.get("column_code"), label=meta.get("column_label"))
         return self.columns[key]
+
+    # ------------------------------------------------------------ render cache (incremental runs)
+    def render_or_reuse(self, url: str, **kw: Any) -> Iterator[Any]:
+        """Render `url`, unless the last run rendered it and every API that render called is unchanged
+        (304): then its stored DOM is reused. Chromium cannot make a conditional navigation (a 304 aborts
+        it), so without this an unchanged single-page app would be rendered again every night."""
+        key = request_key(url, "GET", None, "render")
+        prior = self.state.renders.get(key)
+        deps = self.state.render_deps.get(prior["url"] if prior else "", None) if prior else None
+        if prior is None or deps is None or self.fresh or key in self.keys \
+                or not self.state.blobs.has(prior["body_sha256"]):
+            req = self.request(url, render=True, **kw)
+            if req:
+                yield req
+            return
+        self.keys.add(key)
+        check = RenderCheck(url=url, key=key, prior=prior, kw=kw)
+        for dep in deps:
+            dkey = request_key(dep)
+            if dkey in self.api_results:
+                check.changed |= self.api_results[dkey]
+                continue
+            check.pending.add(dkey)
+            self.api_waiters.setdefault(dkey, []).append(check)
+            if dkey not in self.keys:
+                req = self.request(dep, kind="api", priority=330, depth=kw.get("depth", 0), column=kw.get("column"),
+                                   referer=prior["url"], api=True)
+                if req is None:  # over budget: the render decides
+                    check.pending.discard(dkey)
+                    check.changed = True
+                else:
+                    yield req
+        yield from self.settle(check)
+
+    def api_settled(self, key: str, changed: bool) -> Iterator[Any]:
+        self.api_results[key] = changed
+        for check in self.api_waiters.pop(key, []):
+            check.pending.discard(key)
+            check.changed |= changed
+            yield from self.settle(check)
+
+    def settle(self, check: RenderCheck) -> Iterator[Any]:
+        if check.pending or check.done:
+            return
+        check.done = True
+        body = None if check.changed else self.state.read_blob(check.prior["body_sha256"])
+        if body is None:
+            self.keys.discard(check.key)
+            req = self.request(check.url, render=True, **check.kw)
+            if req:
+                yield req
+            return
+        column = check.kw.get("column")
+        meta = {"request_key": check.key, "kind": check.kw.get("kind", "page"), "depth": check.kw.get("depth", 0),
+                "anchor": check.kw.get("anchor", ""), "referer_url": check.kw.get("referer"),
+                "column_key": column.key if column else None, "column_code": column.code if column else None,
+                "column_label": column.label if column else None, "download_slot": self.site.id,
+                "render": True, "not_modified": True}
+        request = Request(check.url, meta=meta)
+        response = HtmlResponse(url=check.prior["url"], status=200, headers=check.prior.get("headers") or {},
+                                body=body, request=request, encoding="latin-1")
+        self.render_requests += 1
+        yield from self.parse(response)
+
+    def rendered_only_last_time(self, url: str) -> bool:
+        """The last run knew this page as a script shell and rendered it without a plain fetch."""
+        return (self.render_available and request_key(url, "GET", None, "render") in self.state.renders
+                and request_key(url) not in self.state.validators)
 
     def render_directly(self) -> bool:
         """On a single-page app (most pages so far were empty shells) skip the useless static fetch."""
@@ -263,9 +333,13 @@ class PortalSpider(Spider):
         else:
             prio, new_depth = (450 if code and code not in NEWS_CODES else 100 - min(depth, 9) * 5), depth + 1
         if self.owns(link.url):
-            req = self.request(link.url, kind="page", priority=prio, depth=new_depth,
-                               column=None if code else column, anchor=link.label, referer=response.url,
-                               list_date=link.date_text, render=self.render_directly())
+            kw: dict[str, Any] = {"kind": "page", "priority": prio, "depth": new_depth,
+                                  "column": None if code else column, "anchor": link.label,
+                                  "referer": response.url, "list_date": link.date_text}
+            if self.render_directly() or self.rendered_only_last_time(link.url):
+                yield from self.render_or_reuse(link.url, **kw)
+                return
+            req = self.request(link.url, **kw)
             if req is not None:
                 req.meta["column_hint"] = (code, link.label) if code else None
                 yield req
@@ -347,7 +421,8 @@ class PortalSpider(Spider):
             if req:
                 yield req
 
-    def follow_api(self, response: Response, text: str, column: ColumnTally | None) -> Iterator[Request]:
+    def follow_api(self, response: Response, text: str, column: ColumnTally | None) -> Iterator[Any]:
+        yield from self.api_settled(response.meta.get("request_key", ""), not response.meta.get("not_modified"))
         items = listing_of(None, text, "application/json", response.url).items
         if not items:
             return  # a detail or config object, not a list: nothing to follow
@@ -484,6 +559,8 @@ class PortalSpider(Spider):
             error_type = "render" if error_type == "other" else error_type
             if column is not None:
                 column.js_unresolved = True
+        if meta.get("api"):
+            yield from self.api_settled(meta.get("request_key", ""), True)
         if kind == "home" and error_type in SITE_LEVEL | {"http_5xx", "http_4xx", "redirect_loop", "robots"}:
             self.home_error = error_type
         self.counts["errors"] += 1
@@ -519,6 +596,19 @@ class PortalSpider(Spider):
             site.stop("max_pages")
             rows.append(site.row(self.site.id))
         return [dict(r, worker=self.state.worker or "") for r in rows]
+
+
+@dataclass
+class RenderCheck:
+    """A page whose last rendering may be reused, waiting for the APIs that rendering called."""
+
+    url: str
+    key: str
+    prior: dict[str, Any]
+    kw: dict[str, Any]
+    pending: set[str] = field(default_factory=set)
+    changed: bool = False
+    done: bool = False
 
 
 def _official(url: str) -> bool:

@@ -44,6 +44,9 @@ class CrawlState:
     worker: str | None = None
     done: dict[str, dict[str, Any]] = field(default_factory=dict)
     validators: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # render cache: the previous run's rendered DOM per render key, and the APIs each rendered page called
+    renders: dict[str, dict[str, Any]] = field(default_factory=dict)
+    render_deps: dict[str, list[str]] = field(default_factory=dict)
 
     def load(self, site_ids: list[str], previous_run_id: str | None, fresh: bool) -> None:
         """Resume data for this run; validators from the previous run unless `fresh` (a re-check)."""
@@ -67,6 +70,17 @@ class CrawlState:
                 if etag or last_modified:
                     self.validators[key] = {"etag": etag, "last_modified": last_modified, "body_sha256": sha,
                                             "headers": {"Content-Type": ctype} if ctype else {}}
+            prev = s.execute(
+                select(Fetch.request_key, Fetch.url, Fetch.final_url, Fetch.render_mode, Fetch.referer,
+                       Fetch.body_sha256, Fetch.headers)
+                .where(Fetch.run_id == previous_run_id, Fetch.site_id.in_(site_ids), Fetch.error_type.is_(None),
+                       Fetch.render_mode.in_(("browser", "api")))
+            )
+            for key, url, final_url, mode, referer, sha, headers in prev:
+                if mode == "browser" and sha:
+                    self.renders[key] = {"url": final_url or url, "body_sha256": sha, "headers": headers or {}}
+                elif mode == "api" and referer:
+                    self.render_deps.setdefault(referer, []).append(url)
 
     def read_blob(self, digest: str | None) -> bytes | None:
         if not digest or not self.blobs.has(digest):

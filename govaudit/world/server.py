@@ -170,7 +170,7 @@ class SiteRuntime:
         if handler is not None:
             reply = handler(self, req)
             if reply is not None:
-                return reply
+                return _shallow_etag(reply, req)
         if req.method == "POST":
             return self.text(405, "<h1>405 Method Not Allowed</h1>")
         return self.static(req.path, req.raw_query, req)
@@ -181,6 +181,22 @@ def _type_for(name: str, html_type: str) -> str:
     if ext in ("", ".html", ".htm", ".shtml", ".jsp"):
         return html_type
     return EXT_TYPES.get(ext, "application/octet-stream")
+
+
+def _shallow_etag(reply: Reply, req: Request) -> Reply:
+    """Dynamic GET answers get an ETag of their body and honour If-None-Match, as servers with a
+    shallow-ETag filter do (Spring's ShallowEtagHeaderFilter, nginx with etag on for cached JSON)."""
+    if req.method != "GET" or reply.status != 200:
+        return reply
+    etag = next((v for k, v in reply.headers if k == "ETag"), None)
+    headers = list(reply.headers)
+    if etag is None:
+        etag = '"' + hashlib.sha1(reply.body).hexdigest()[:20] + '"'
+        headers.append(("ETag", etag))
+    inm = req.headers.get("If-None-Match")
+    if inm and etag in [t.strip() for t in inm.split(",")]:
+        return Reply(304, b"", [("ETag", etag)])
+    return Reply(reply.status, reply.body, headers)
 
 
 def _not_modified(headers: Any, etag: str, mtime: float) -> bool:
