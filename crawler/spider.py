@@ -189,7 +189,7 @@ class PortalSpider(Spider):
             yield from self.follow_listing(response, listing_of(None, text, ctype, response.url).items, column,
                                            page_no=meta.get("page_no", 0))
             return
-        page = parse_html(text, response.url)
+        page = parse_html(text, response.url, for_crawl=True)
         if column is not None and kind != "list":
             column.items_fetched += 1
         yield from self.follow(response, page, column)
@@ -283,7 +283,8 @@ class PortalSpider(Spider):
 
     def rendered_only_last_time(self, url: str) -> bool:
         """The last run knew this page as a script shell and rendered it without a plain fetch."""
-        return (self.render_available and request_key(url, "GET", None, "render") in self.state.renders
+        return (self.render_available and bool(self.state.renders)
+                and request_key(url, "GET", None, "render") in self.state.renders
                 and request_key(url) not in self.state.validators)
 
     def render_directly(self) -> bool:

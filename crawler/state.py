@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import select
@@ -17,6 +18,7 @@ from storage.models import Fetch, SeenUrl
 KEEP_HEADERS = ("content-type", "content-disposition", "last-modified", "etag", "content-length")
 
 
+@lru_cache(maxsize=200_000)
 def canonical_url(url: str) -> str:
     """Sorted query, no tracking parameters; SPA hash routes (#/…, #123) are kept because they are pages."""
     from govaudit.extract.html import is_state_fragment

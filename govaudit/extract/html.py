@@ -45,6 +45,7 @@ META_LABELS: dict[str, tuple[str, ...]] = {
     "register_no": ("登记号", "统一登记号", "规范性文件登记号", "统一编号"),
     "service_target": ("服务对象",),
     "author": ("作者",),
+    "editor": ("编辑", "责任编辑"),  # 「来源：巴彦淖尔日报 编辑：苏亮」: ends the publisher value
     "views": ("浏览次数", "点击次数", "访问量", "阅读次数"),
 }
 _LABEL_TO_FIELD: dict[str, str] = {lab: f for f, labs in META_LABELS.items() for lab in labs}
@@ -60,6 +61,12 @@ _HEADER_RE = re.compile(
     r"作者|浏览次数|点击次数|访问量)\s*[:：]\s*"
     r"([^\s:：|｜]{1,40}(?:\s\d{1,2}:\d{2}(?::\d{2})?)?)"
 )
+# A server-side include can leave a whole header document inside the page (www.gov.cn 公报 pages close
+# </html> after their header): libxml2 drops everything after that end tag, browsers ignore it.
+_END_TAGS = re.compile(r"</\s*(?:html|body)\s*>", re.I)
+# 「2005年08月16日　来源：新华网」: a header line whose date carries no label of its own
+_BARE_HEADER_DATE = re.compile(r"(?<![\d:：])(\d{4}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?"
+                               r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?)\s*(?:来源|信息来源|作者|浏览次数|点击次数)\s*[:：]")
 _SPACES = re.compile(r"[ \t\r\f\v\u3000\xa0]+")
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _CRUMB_HINT = re.compile(r"crumb|position|location|dqwz|weizhi|current|bread|path|nav_?path|wz", re.I)
@@ -271,6 +278,15 @@ def extract_metadata(doc: etree._Element) -> tuple[dict[str, str], dict[str, str
     return found, source
 
 
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+
+
+def _hidden(el: etree._Element) -> bool:
+    """Not shown to a reader: Hanweb/大汉 pages keep column ids in <div id="hiddenLocation" style="display:none">."""
+    return any(node.get("hidden") is not None or _HIDDEN_STYLE.search(node.get("style") or "")
+               for node in (el, *el.iterancestors()))
+
+
 def _breadcrumb(doc: etree._Element) -> list[str]:
     for el in doc.iter("div", "span", "p", "td", "nav", "ol", "ul"):
         hint = _attr_hint(el)
@@ -279,9 +295,9 @@ def _breadcrumb(doc: etree._Element) -> list[str]:
             continue
         starts = text.startswith(("当前位置", "您的位置", "您现在的位置", "你的位置", "所在位置", "您当前"))
         home_path = text.startswith(("首页", "网站首页")) and re.search(r"首页\s*(->|>|»|›|＞|→)", text)
-        if (hint.strip() and _CRUMB_HINT.search(hint)) or starts or home_path:
+        if ((hint.strip() and _CRUMB_HINT.search(hint)) or starts or home_path) and not _hidden(el):
             text = re.sub(r"^[^:：]{0,10}位置\s*[:：]?", "", text)
-            parts = [p.strip() for p in re.split(r"\s*(?:->|>|»|›|/|＞|→)\s*", text) if p.strip()]
+            parts = [p.strip() for p in re.split(r"\s*(?:->|>|»|›|/|＞|→|\||｜)\s*", text) if p.strip()]
             if parts:
                 return parts
     return []
@@ -303,9 +319,8 @@ def _text_sizes(body: etree._Element) -> dict[etree._Element, tuple[int, int]]:
     return sizes
 
 
-def _main_content(body: etree._Element) -> etree._Element:
+def _main_content(body: etree._Element, sizes: dict[etree._Element, tuple[int, int]]) -> etree._Element:
     """The element with the densest non-link text (penalising nav/footer), refined downwards."""
-    sizes = _text_sizes(body)
     best, best_score = body, -1.0
     for el in body.iter("div", "td", "article", "section", "main"):
         text_len, link_len = sizes.get(el, (0, 0))
@@ -394,13 +409,15 @@ def _best_title(doc: etree._Element, meta: dict[str, str], fields: dict[str, str
     return max(parts, key=len) if parts else html_title
 
 
-def parse_html(html: str, url: str) -> Page:
+def parse_html(html: str, url: str, *, for_crawl: bool = False) -> Page:
+    """`for_crawl`: only what link discovery needs (links, lists, pagination, title, kind); the metadata,
+    body text and tables rules read are left out (the crawler parses every page, the rules later)."""
     page = Page(url=url)
     if not html or not html.strip():
         page.kind = "shell"
         return page
     try:
-        doc = lxml.html.document_fromstring(html)
+        doc = lxml.html.document_fromstring(_END_TAGS.sub("", html))
     except (etree.ParserError, ValueError):
         return page
     base = url
@@ -431,17 +448,24 @@ def parse_html(html: str, url: str) -> Page:
     body = doc.find("body")
     if body is None:
         body = doc
-    page.fields, page.field_source = extract_metadata(body)
     page.breadcrumb = _breadcrumb(body)
-    content = _main_content(body)
-    page.tables = _tables(content)
-    page.text = _block_text(content)
-    page.full_text = _block_text(body)
-    page.visible_chars = len(page.full_text)
+    sizes = _text_sizes(body)
+    content = _main_content(body, sizes)
+    if for_crawl:
+        page.visible_chars = sizes.get(body, (0, 0))[0]
+        text_chars = sizes.get(content, (0, 0))[0]
+    else:
+        page.fields, page.field_source = extract_metadata(body)
+        page.tables = _tables(content)
+        page.text = _block_text(content)
+        page.full_text = _block_text(body)
+        page.visible_chars = len(page.full_text)
+        text_chars = len(page.text)
     page.title = clean(_best_title(doc, page.meta, page.fields, page.field_source, page.html_title, content))
-    _header_fields(page)
+    if not for_crawl:
+        _header_fields(page)
     _links(page, body, base)
-    page.kind = _kind(page)
+    page.kind = _kind(page, text_chars)
     page.js_hint = _needs_js(page, body)
     return page
 
@@ -462,6 +486,9 @@ def _header_fields(page: Page) -> None:
             continue
         page.fields[field_name] = value
         page.field_source[field_name] = "header"
+    if "publish_date" not in page.fields and (m := _BARE_HEADER_DATE.search(window)):
+        page.fields["publish_date"] = m.group(1)
+        page.field_source["publish_date"] = "header"
 
 
 MAX_LINKS = 20_000  # a hostile page with 10^5 links is read up to here (bounded time and memory)
@@ -519,15 +546,15 @@ def _links(page: Page, body: etree._Element, base: str) -> None:
             page.attachments.append(Link(url=src, text="", region="body", is_attachment=True))
 
 
-def _kind(page: Page) -> str:
+def _kind(page: Page, text_chars: int) -> str:
     path = urlsplit(page.url).path
     if path in ("", "/") or re.fullmatch(r"/(index|default|main)\.(s?html?|jsp|aspx?|php)", path):
         return "home"
-    if len(page.list_items) >= 3 and len(page.text) < 60 * len(page.list_items) + 800:
+    if len(page.list_items) >= 3 and text_chars < 60 * len(page.list_items) + 800:
         return "list"
     if page.visible_chars < 200 and page.scripts:
         return "shell"
-    if len(page.text) >= 80 and page.title:
+    if text_chars >= 80 and page.title:
         return "detail"
     if len(page.list_items) >= 3:
         return "list"
