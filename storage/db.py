@@ -8,7 +8,8 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.exc import DatabaseError as SQLAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).parent / "migrations"
@@ -34,7 +35,11 @@ def make_engine(url: str) -> Engine:
                             "use sqlite:///path.sqlite or postgresql+psycopg://user@host/db") from None
     if parsed.get_backend_name() == "sqlite":
         if parsed.database and parsed.database != ":memory:":
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            try:
+                Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(f"cannot create the folder of the SQLite database {parsed.database!r} "
+                                    f"({exc.strerror}); choose a writable path: --db sqlite:///path.sqlite") from None
         engine = create_engine(url, connect_args={"timeout": 60})
 
         @event.listens_for(engine, "connect")
@@ -53,7 +58,7 @@ def check_connection(engine: Engine) -> None:
     try:
         with engine.connect() as conn:
             conn.execute(text("select 1"))
-    except OperationalError as exc:
+    except SQLAlchemyDatabaseError as exc:  # OperationalError, or "file is not a database" (sqlite3.DatabaseError)
         reason = str(exc.orig).strip().splitlines()[0] if exc.orig else str(exc)
         raise DatabaseError(f"cannot connect to the database {engine.url.render_as_string()}: {reason}. "
                             "Check that the server runs and the URL is right.") from None
