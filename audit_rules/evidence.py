@@ -35,8 +35,9 @@ from storage.repo import insert_ignore
 log = logging.getLogger(__name__)
 
 # rules_spec §5.3.3: metadata table → header line → list → URL; 落款 is a written_date, never a publish_date.
-# <meta name="PubDate"> ranks after the visible header: CMSs rewrite it when a page is regenerated.
-SOURCE_ORDER = ("meta", "header", "meta_tag", "list", "url")
+# <meta name="PubDate"> ranks last: CMSs rewrite it when a page is regenerated, so it never overrides a date the
+# site shows (header, list) or filed the page under (URL); it stands in when nothing else dates the page.
+SOURCE_ORDER = ("meta", "header", "list", "url", "meta_tag")
 EXTRACTION_QUALITY = {"meta": 1.0, "header": 0.9, "meta_tag": 0.9, "list": 0.7, "url": 0.7, "attachment": 0.5,
                       "text_sign": 0.7}
 _TITLE_JUNK = re.compile(r"[\s\u3000\xa0]+")
@@ -193,8 +194,10 @@ def build_site_evidence(sessions: sessionmaker[Session], blobs: Blobs, run_id: s
                         site: SiteConfig, as_of: dt.date) -> SiteEvidence:
     with sessions() as s:
         site_row = s.get(SiteRow, (run_id, site.id))
+        # URL order, not crawl order: two workers (or two nights) crawl in different orders, yet must
+        # choose the same evidence when documents tie
         fetches = s.execute(select(Fetch).where(Fetch.run_id == run_id, Fetch.site_id == site.id)
-                            .order_by(Fetch.id)).scalars().all()
+                            .order_by(Fetch.url, Fetch.id)).scalars().all()
         coverage = merge_coverage([_row(c) for c in s.execute(
             select(Coverage).where(Coverage.run_id == run_id, Coverage.site_id == site.id)).scalars()])
         first_seen = dict(s.execute(select(SeenUrl.url, SeenUrl.first_seen_at).where(SeenUrl.site_id == site.id)).all())
@@ -286,7 +289,11 @@ class _Builder:
                 text = body.decode("utf-8", "replace")
                 self._remember_list(listing_of(None, text, "application/json", f.final_url or url).items, f)
                 continue
-            text = decode_html(body, ctype).text
+            decoded = decode_html(body, ctype)
+            text = decoded.text
+            if decoded.mojibake:  # 锟斤拷 or U+FFFD everywhere: fetched, yet unreadable (rules judge it as a gap)
+                self.failures.append(FailedFetch(url, f.anchor_text or "", f.column_code, "mojibake", f.kind,
+                                                 f.status, f.depth))
             if "<datastore" in text[:500]:
                 self._remember_list(listing_of(None, text, ctype, f.final_url or url).items, f)
                 continue
@@ -294,7 +301,8 @@ class _Builder:
             pages[url] = (f, page, text)
             listing = listing_of(page, "", "text/html", page.url)
             if page.kind in ("list", "home") or listing.datastore is not None or f.kind == "list":
-                self._remember_list(listing.items, f)
+                # a dated list row may link the file itself (a 报告 or 年报 PDF with no HTML page)
+                self._remember_list(listing.items + [lk for lk in page.attachments if lk.region == "list"], f)
             else:
                 self._remember_list(list(page.list_items), f)
         docs: list[Doc] = []
@@ -383,6 +391,11 @@ class _Builder:
         u = url_date(doc.final_url) or url_date(doc.url)
         if u is not None and u.day is not None and (d := u.date()):
             c["url"] = d
+        # The month folder (/202305/) is where the CMS filed the document: a <meta PubDate> of a later month is
+        # the stamp of a regenerated page (万载 2022: 生成日期 05-11, /202305/, PubDate = 页面生成时间 08-16).
+        stamp = c.get("meta_tag")
+        if u is not None and u.day is None and stamp is not None and (stamp.year, stamp.month) > (u.year, u.month):
+            del c["meta_tag"]
         doc.publish_candidates = c
         for source in SOURCE_ORDER:
             if source in c:

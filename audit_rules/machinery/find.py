@@ -101,7 +101,8 @@ def match(doc: Doc, lex: Lexicon) -> Candidate | None:
 
 
 def find(ev: SiteEvidence, lex: Lexicon, *, kinds: tuple[str, ...] = DOC_KINDS) -> list[Candidate]:
-    """Every matching document of the site, best first (score, then own jurisdiction, then newest)."""
+    """Every matching document of the site, best first (score, then own jurisdiction, then newest, then URL: ties
+    never depend on the order pages were fetched in, so a resumed crawl gives the same findings and fingerprints)."""
     out: list[Candidate] = []
     for doc in ev.docs:
         if doc.kind not in kinds:
@@ -111,7 +112,7 @@ def find(ev: SiteEvidence, lex: Lexicon, *, kinds: tuple[str, ...] = DOC_KINDS) 
             continue
         cand.jurisdiction = jurisdiction_of(doc, ev)
         out.append(cand)
-    out.sort(key=lambda c: (-c.score, c.jurisdiction != "own", -(c.date or dt.date.min).toordinal()))
+    out.sort(key=lambda c: (-c.score, c.jurisdiction != "own", -(c.date or dt.date.min).toordinal(), c.doc.url))
     return out
 
 
@@ -121,7 +122,8 @@ def in_columns(doc: Doc, columns: tuple[str, ...]) -> bool:
 
 # ------------------------------------------------------------------ jurisdiction (rules_spec §5.7)
 
-_ADMIN = re.compile(r"^(?:关于)?(?:印发|转发)?(国务院|中共中央|全国人大|全国|国家[\u4e00-\u9fa5]{0,12}?(?:部|委员会|委|局|署|总局|院)|"
+# 「关于公布裕安区…清单的通知」: the verb after 关于 is not part of the place name (it made the site's own notice "other")
+_ADMIN = re.compile(r"^(?:关于)?(?:印发|转发|批转|公布|发布|公开征求|公开|调整)?(国务院|中共中央|全国人大|全国|国家[\u4e00-\u9fa5]{0,12}?(?:部|委员会|委|局|署|总局|院)|"
                     r"省[\u4e00-\u9fa5]{0,8}|[\u4e00-\u9fa5]{2,7}?(?:省|自治区|自治州|市|县|区|盟|旗)|[\u4e00-\u9fa5]县)")
 _OWN_GENERIC = ("本市", "本县", "本区", "我市", "我县", "我区", "全市", "全县", "全区", "各县", "各区", "该县", "市委", "县委",
                 "区委")

@@ -140,7 +140,8 @@ def normalize(text: str) -> str:
 
 # --- single dates ----------------------------------------------------------------------------------------
 
-_TIME = r"(?:[T\s]*(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+# www.gov.cn writes <meta firstpublishedtime> as 2007-08-20-23:59:59: a dash may join date and time
+_TIME = r"(?:(?:[T\s]*|-)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
 _SINGLE = re.compile(
     r"(?:(?P<y>\d{4})(?P<sep>[-/.])(?P<m>\d{1,2})(?P=sep)(?P<d>\d{1,2})"
     r"|(?P<y2>\d{4})\s*年\s*(?P<m2>\d{1,2})\s*月\s*(?P<d2>\d{1,2})\s*[日号]?"
