@@ -9,6 +9,7 @@ import socket
 from typing import Any
 
 from scrapy import Request
+from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.redirect import MetaRefreshMiddleware, RedirectMiddleware
 from scrapy.exceptions import IgnoreRequest
 from scrapy.http import HtmlResponse, Response
@@ -136,3 +137,55 @@ class EvidenceCache:
 def _response(url: str, status: int, headers: dict[str, Any], body: bytes, request: Request) -> Response:
     return HtmlResponse(url=url, status=status, headers=headers, body=body, request=request,
                         encoding="latin-1")  # bytes are decoded by govaudit.extract.encoding, not Scrapy
+
+
+class RenderPagePool:
+    """Keeps a site's browser tabs open between renders instead of opening a new tab for each one.
+
+    scrapy-playwright opens and closes a page per request; on this machine a fresh tab per navigation
+    halves Chromium's render rate. Render requests borrow an idle tab of the site's context here, and
+    give it back once its DOM is in the response; a tab whose render failed is closed, not reused.
+    A borrowed tab is never closed, so it never frees scrapy-playwright's per-context page semaphore:
+    the pool hands out at most PLAYWRIGHT_MAX_PAGES_PER_CONTEXT tabs itself (a render waits here for a
+    tab, never inside the handler, which would deadlock). Sits next to the download handler (after the
+    cache and the retry middleware), so a retried or re-queued request never carries a tab.
+    """
+
+    def __init__(self, max_tabs: int) -> None:
+        self.max_tabs = max(1, max_tabs)
+        self.idle: list[Any] = []
+        self._tabs: asyncio.Semaphore | None = None  # made in the running loop
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RenderPagePool:
+        return cls(crawler.settings.getint("PLAYWRIGHT_MAX_PAGES_PER_CONTEXT", 4))
+
+    async def process_request(self, request: Request) -> None:
+        if not request.meta.get("playwright"):
+            return
+        if self._tabs is None:
+            self._tabs = asyncio.Semaphore(self.max_tabs)
+        await self._tabs.acquire()
+        request.meta["_govaudit_tab"] = True
+        request.meta["playwright_include_page"] = True
+        while self.idle:
+            page = self.idle.pop()
+            if not page.is_closed():
+                request.meta["playwright_page"] = page
+                return
+
+    def _give_back(self, request: Request) -> Any:
+        if request.meta.pop("_govaudit_tab", False) and self._tabs is not None:
+            self._tabs.release()
+        return request.meta.pop("playwright_page", None)
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        page = self._give_back(request)
+        if page is not None and not page.is_closed():
+            self.idle.append(page)
+        return response
+
+    async def process_exception(self, request: Request, exception: BaseException) -> None:
+        page = self._give_back(request)
+        if page is not None and not page.is_closed():
+            await page.close()

@@ -82,6 +82,7 @@ def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[st
             "crawler.middlewares.LoopAwareRedirect": 600,
             "crawler.middlewares.PrivateNetworkGuard": 50,
             "crawler.middlewares.EvidenceCache": 950,
+            "crawler.middlewares.RenderPagePool": 960,
         },
         "ITEM_PIPELINES": {"crawler.pipeline.StoragePipeline": 100},
     }
@@ -92,6 +93,7 @@ def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[st
                 "https": "scrapy_playwright.handler.ScrapyPlaywrightDownloadHandler",
             },
             "PLAYWRIGHT_BROWSER_TYPE": "chromium",
+            "PLAYWRIGHT_BROWSER_PROVIDER": "crawler.browser.SharedBrowserProvider",  # one Chromium per run
             "PLAYWRIGHT_LAUNCH_OPTIONS": {
                 "executable_path": env.chromium_path(),
                 "args": ["--disable-background-networking", "--disable-component-update", "--no-first-run",
@@ -106,7 +108,7 @@ def base_settings(config: Config, run_id: str, log_file: Path | None) -> dict[st
 
 def _quiet_console(log_file: Path | None) -> None:
     """Scrapy's own log goes to the run's log file; the console shows progress and the summary."""
-    for name in ("scrapy", "scrapy-playwright", "scrapy_playwright", "twisted", "py.warnings", "asyncio"):
+    for name in ("scrapy", "scrapy-playwright", "scrapy_playwright", "twisted", "py.warnings", "asyncio", "crawler"):
         logger = logging.getLogger(name)
         logger.propagate = False
         logger.setLevel(logging.INFO)

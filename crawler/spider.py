@@ -21,6 +21,7 @@ from scrapy import Request, Spider
 from scrapy.http import HtmlResponse, Response
 from twisted.python.failure import Failure
 
+from crawler import settle
 from crawler.coverage import ColumnTally
 from crawler.errors import SITE_LEVEL, classify_failure, looks_blocked
 from crawler.state import CrawlState, request_key
@@ -140,12 +141,8 @@ class PortalSpider(Spider):
         if kind == "attachment":
             meta["download_maxsize"] = int(self.crawl.max_attachment_mb * 2**20)
         if render:
-            from scrapy_playwright.page import PageMethod
-
-            meta.update(playwright=True, playwright_page_methods=[
-                PageMethod("wait_for_load_state", "networkidle"),
-                PageMethod("evaluate", _RESOURCE_JS),
-            ])
+            meta.update(playwright=True, playwright_page_init_callback="crawler.settle.install",
+                        playwright_page_methods=settle.page_methods(_RESOURCE_JS))
         headers = {"Referer": referer} if referer else None
         if formdata is not None:
             return Request(url, method="POST", body=body, callback=self.parse, errback=self.failed, meta=meta,
@@ -441,7 +438,8 @@ class PortalSpider(Spider):
     def follow_apis_seen(self, response: Response, column: ColumnTally | None) -> Iterator[Request]:
         """The XHR/fetch URLs a rendered page called: list APIs are fetched directly from now on."""
         methods = response.meta.get("playwright_page_methods") or []
-        urls = [u for m in methods for u in (getattr(m, "result", None) or []) if isinstance(u, str)]
+        results = [getattr(m, "result", None) for m in methods]
+        urls = [u for r in results if isinstance(r, list) for u in r if isinstance(u, str)]
         for url in urls:
             if not self.owns(url) or is_attachment_url(url):
                 continue

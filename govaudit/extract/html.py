@@ -486,8 +486,8 @@ def _header_fields(page: Page) -> None:
             continue
         page.fields[field_name] = value
         page.field_source[field_name] = "header"
-    if "publish_date" not in page.fields and (m := _BARE_HEADER_DATE.search(window)):
-        page.fields["publish_date"] = m.group(1)
+    if "publish_date" not in page.fields and (bare := _BARE_HEADER_DATE.search(window)):
+        page.fields["publish_date"] = bare.group(1)
         page.field_source["publish_date"] = "header"
 
 
@@ -569,6 +569,12 @@ _APP_IDS = ("app", "root", "list", "datalist", "data-list", "newslist", "content
             "__nuxt")
 
 
+def _dated_article(page: Page, body: etree._Element) -> bool:
+    """A short article (a one-line 宣誓 news item, a notice whose body is its attachment) still shows its title
+    and a dated header line: a page served with its content, not a shell waiting for scripts."""
+    return bool(page.title) and bool(_LIST_DATE_RE.search(clean(body.text_content())[:1000]))
+
+
 def _needs_js(page: Page, body: etree._Element) -> bool:
     """Content that only exists after scripts run: an app shell (almost no text, few links, scripts),
     or an empty list container that a script fills. TRS createPageHTML and Hanweb datastores are
@@ -582,7 +588,7 @@ def _needs_js(page: Page, body: etree._Element) -> bool:
     if empty_app:
         return True
     content_links = sum(1 for lk in page.links if lk.region in ("body", "list"))
-    if page.visible_chars < 200 and content_links < 5:
+    if page.visible_chars < 200 and content_links < 5 and not _dated_article(page, body):
         return True  # an app shell: the page is made by its scripts
     scripts = "\n".join(page.scripts)
     return bool(scripts and _JS_FETCH.search(scripts) and page.visible_chars < 400 and len(page.list_items) < 3)

@@ -29,6 +29,7 @@ class Crawled:
     urls: dict[str, str]  # site id -> base URL
     manifest: dict
     findings: list[list[dict]]
+    logs: list[str]  # the run logs (var/logs/<run>.log), oldest first
 
     def fetches(self, run: int, site: str) -> list[sqlite3.Row]:
         return self.db.execute("select * from fetches where run_id = ? and site_id = ?",
@@ -52,7 +53,8 @@ def crawled(served_world: RunningWorld, world: World, tmp_path_factory: pytest.T
     db.row_factory = sqlite3.Row
     runs = [r for (r,) in db.execute("select id from runs order by started_at")]
     manifest = json.loads(world.manifest_path.read_text(encoding="utf-8"))
-    yield Crawled(db, runs, dict(served_world.urls), manifest, findings)
+    logs = [p.read_text(encoding="utf-8") for p in sorted((work / "var" / "logs").glob("*.log"))]
+    yield Crawled(db, runs, dict(served_world.urls), manifest, findings, logs)
     db.close()
 
 
@@ -156,8 +158,18 @@ def test_nightly_recrawl_of_an_unchanged_world_skips_bodies(crawled: Crawled) ->
 
 def test_recrawl_gives_the_same_findings(crawled: Crawled) -> None:
     def key(rows: list[dict]) -> dict:
-        return {(r["site_id"], r["check_id"], r["scope"], r["url"]): r["verdict"] for r in rows}
+        # site findings about one document may be several rows (one per decision, per round): row_key tells them apart
+        return {(r["site_id"], r["check_id"], r["scope"], r["url"], str(r["details"].get("row_key", ""))): r["verdict"]
+                for r in rows}
 
     first, second = key(crawled.findings[0]), key(crawled.findings[1])
     diff = {k: (first.get(k), second.get(k)) for k in first.keys() | second.keys() if first.get(k) != second.get(k)}
     assert not diff, f"{len(diff)} verdicts differ after an unchanged re-crawl: {list(diff.items())[:10]}"
+
+
+def test_one_browser_for_all_sites(crawled: Crawled) -> None:
+    """Every site's handlers share one Playwright driver and one Chromium (crawler/browser.py)."""
+    assert len(crawled.logs) == 2
+    launches = [log.count("browser launched") for log in crawled.logs]
+    assert launches[0] == 1, launches  # the first night renders the SPA pages: one browser for seven sites
+    assert launches[1] <= 1, launches
