@@ -17,6 +17,7 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
+from audit_rules.base import VERDICT_ZH
 from storage.models import Finding, Run, Site
 
 log = logging.getLogger("govaudit.alerts")
@@ -26,11 +27,18 @@ ERROR_RATE_FACTOR = 2.0  # … and at least twice the previous rate
 PAGES_DROP = 0.5  # fewer than half the pages of the previous run
 
 
+KIND_ZH = {"no_pages": "未抓取到页面", "error_rate": "错误率上升", "pages_drop": "页面数骤降", "regression": "结论退步"}
+
+
 @dataclass(frozen=True)
 class Alert:
     kind: str  # no_pages | error_rate | pages_drop | regression
     site_id: str
     message: str
+
+    @property
+    def kind_zh(self) -> str:
+        return KIND_ZH.get(self.kind, self.kind)
 
 
 def compute_alerts(sessions: sessionmaker[Session], run_id: str) -> list[Alert]:
@@ -65,7 +73,9 @@ def compute_alerts(sessions: sessionmaker[Session], run_id: str) -> list[Alert]:
     for (site_id, check_id), verdict in sorted(now.items()):
         old = before.get((site_id, check_id))
         if verdict == "FAIL" and old is not None and old != "FAIL":
-            alerts.append(Alert("regression", site_id, f"{site_id} {check_id} 由 {old} 变为 FAIL"))
+            name = sites[site_id].name if site_id in sites else site_id
+            alerts.append(Alert("regression", site_id, f"{name} {check_id} 由“{VERDICT_ZH.get(old, old)}”变为“"
+                                                       f"{VERDICT_ZH['FAIL']}”"))
     return alerts
 
 

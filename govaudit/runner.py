@@ -177,10 +177,10 @@ def finish(ws: Workspace, config: Config, run_id: str, opts: RunOptions) -> dict
 
     counts = audit_run(ws.sessions, ws.blobs, run_id, config, as_of=opts.as_of)
     _set_stage(ws.sessions, run_id, "report")
-    paths = write_reports(ws.sessions, run_id, opts.out_dir, config=config)
     from govaudit.alerts import compute_alerts, deliver
 
     alerts = compute_alerts(ws.sessions, run_id)
+    paths = write_reports(ws.sessions, run_id, opts.out_dir, config=config, alerts=alerts)
     deliver(alerts, opts.out_dir, webhook_url=config.audit.webhook_url, email=config.audit.alert_email, run_id=run_id)
     counts["alerts"] = len(alerts)
     with ws.sessions.begin() as s:

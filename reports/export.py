@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
@@ -54,9 +55,14 @@ def contract_records(sessions: sessionmaker[Session], run_id: str) -> Iterator[d
 
 
 def atomic_write(path: Path, data: bytes) -> None:
-    """Write then rename: a killed writer never leaves a half-written report in place of a good one."""
+    """Write then rename: a killed writer never leaves a half-written report in place of a good one.
+
+    The temporary file carries its writer's pid; the next write of the same report removes those whose
+    writer is gone (a SIGKILL leaves them behind), so killed runs do not pile up hidden files.
+    """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    _remove_orphans(path)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.{os.getpid()}.")
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
@@ -67,6 +73,23 @@ def atomic_write(path: Path, data: bytes) -> None:
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _remove_orphans(path: Path) -> None:
+    for tmp in path.parent.glob(f".{glob.escape(path.name)}.*"):
+        pid = tmp.name[len(path.name) + 2:].split(".", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            tmp.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's live process
+    return True
 
 
 def jsonl_bytes(records: Iterator[dict[str, Any]]) -> bytes:

@@ -17,6 +17,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from audit_rules.base import SEVERITY
+from govaudit.alerts import Alert
 from reports.changes import KIND_ZH, KINDS, Changes
 from reports.frames import ACTIONABLE, JUDGED, RunData, lead_units, pass_rate
 from reports.style import (
@@ -286,7 +287,15 @@ def _units_table(data: RunData, unit_files: dict[str, str]) -> str:
     return "".join(out)
 
 
-def build_html(data: RunData, changes: Changes, trend: Sequence[TrendPoint], unit_files: dict[str, str]) -> str:
+def _alerts_list(alerts: Sequence[Alert]) -> str:
+    if not alerts:
+        return '<p class="muted">本次运行没有告警。</p>'
+    items = "".join(f"<li><b>{_e(a.kind_zh)}</b>：{_e(a.message)}</li>" for a in alerts)
+    return f"<ul>{items}</ul>"
+
+
+def build_html(data: RunData, changes: Changes, trend: Sequence[TrendPoint], unit_files: dict[str, str],
+               alerts: Sequence[Alert] = ()) -> str:
     r = data.run
     matrix = data.indicator_matrix()
     tally = Counter(matrix.values())
@@ -315,6 +324,7 @@ def build_html(data: RunData, changes: Changes, trend: Sequence[TrendPoint], uni
         "<h2>总览</h2>", _legend(),
         '<p class="muted">单元格为该站点在该指标下各检查项（不含提示性检查项）中最差的结论；鼠标停留可看各检查项。</p>',
         _matrix_table(data),
+        "<h2>告警</h2>", _alerts_list(alerts),
         "<h2>与上一次运行相比的变化</h2>", _changes_table(changes),
         "<h2>责任单位</h2>", _units_table(data, unit_files),
         f"<footer>govaudit {_e(r.tool_version)} · Git {_e(r.git_commit or '—')} · 配置哈希 {_e(r.config_hash)} · "

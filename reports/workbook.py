@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from audit_rules.base import REASONS
+from govaudit.alerts import Alert
 from govaudit.catalogue import load_catalogue
 from reports.changes import Changes
 from reports.frames import ACTIONABLE, DATE_FIELDS, NUMBER_FIELDS, Row, RunData, lead_units, pass_rate
@@ -283,6 +284,20 @@ def _changes(wb: Any, st: Styles, data: RunData, changes: Changes, taken: set[st
     write_table(ws, st, top, cols, change_items(changes, data), empty_note=note)
 
 
+def _alerts(wb: Any, st: Styles, data: RunData, alerts: Sequence[Alert], taken: set[str]) -> None:
+    ws = wb.add_worksheet(sheet_name("告警", taken))
+    top = _title_rows(ws, st, "告警：需要值班人员关注的情况", [
+        _run_line(data), "站点未抓取到页面、抓取错误率骤升、页面数骤降、检查结论由达标等变为不达标时告警；"
+        "告警同时写入日志和 alerts.json，配置了 webhook 或邮箱时一并发送。"])
+    sites = {s.site_id: s.name for s in data.sites}
+    cols = [
+        Col("类别", lambda a: a.kind_zh, width=14),
+        Col("站点", lambda a: sites.get(a.site_id, a.site_id), width=24),
+        Col("说明", lambda a: a.message, "wrap", width=70),
+    ]
+    write_table(ws, st, top, cols, list(alerts), empty_note="本次运行没有告警。")
+
+
 def _units(wb: Any, st: Styles, data: RunData, unit_files: dict[str, str], taken: set[str]) -> None:
     ws = wb.add_worksheet(sheet_name("单位汇总", taken))
     top = _title_rows(ws, st, "责任单位整改清单汇总", [
@@ -423,7 +438,7 @@ def _about(wb: Any, st: Styles, data: RunData, taken: set[str]) -> None:
         ws.set_column(c, c, w, st.wrap if c in (7, 8) else None)
 
 
-def build_workbook(data: RunData, changes: Changes, unit_files: dict[str, str]) -> bytes:
+def build_workbook(data: RunData, changes: Changes, unit_files: dict[str, str], alerts: Sequence[Alert] = ()) -> bytes:
     buf = io.BytesIO()
     wb = new_workbook(buf)
     wb.set_properties({"title": f"{data.run.jurisdiction} 网络检索审计报告 {data.run.id}", "author": "govaudit",
@@ -434,6 +449,7 @@ def build_workbook(data: RunData, changes: Changes, unit_files: dict[str, str]) 
     _by_jurisdiction(wb, st, data, taken)
     _review(wb, st, data, taken)
     _changes(wb, st, data, changes, taken)
+    _alerts(wb, st, data, alerts, taken)
     _units(wb, st, data, unit_files, taken)
     _overrides(wb, st, data, taken)
     _indicator_sheets(wb, st, data, taken)

@@ -36,9 +36,9 @@ def test_files_written(out: Path) -> None:
 
 def test_sheet_names(wb: Any) -> None:
     names = wb.sheetnames
-    assert names[:6] == ["总览", "辖区总览", "待复核", "变化", "单位汇总", "人工说明"]
+    assert names[:7] == ["总览", "辖区总览", "待复核", "变化", "告警", "单位汇总", "人工说明"]
     assert names[-1] == "说明"
-    indicator_sheets = names[6:-1]
+    indicator_sheets = names[7:-1]
     assert len(indicator_sheets) == 41
     assert "I98 法治政府建设年度报告" in indicator_sheets
     assert [n.split()[0] for n in indicator_sheets] == [i.id for i in load_catalogue().net_search_indicators]
