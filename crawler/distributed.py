@@ -3,7 +3,7 @@ from one shared Redis scheduler per site (with a shared duplicate filter) and wr
 database; the coordinator (`govaudit run --distributed`) announces the run, seeds the homepages and
 judges when the queues have drained and every worker has finished.
 
-Redis keys (all under `govaudit:`): `run` (the announced run, JSON incl. the config files),
+Redis keys (all under the namespace, default `govaudit:`): `run` (the announced run, JSON incl. the config files),
 `<run>:portal-<site>:start` (seed), `<run>:portal-<site>:requests` / `:dupefilter` (scrapy-redis),
 `<run>:workers` (hash worker -> running|done).
 """
@@ -27,13 +27,20 @@ from scrapy_redis.spiders import RedisMixin
 
 from crawler.spider import PortalSpider
 from crawler.state import request_key
+from govaudit import env
 
-PREFIX = "govaudit"
-ANNOUNCE = f"{PREFIX}:run"
+
+def namespace() -> str:
+    """Deployments (or test sessions) sharing one Redis keep apart by namespace (GOVAUDIT_REDIS_NAMESPACE)."""
+    return env.redis_namespace()
+
+
+def announce_key() -> str:
+    return f"{namespace()}:run"
 
 
 def run_prefix(run_id: str) -> str:
-    return f"{PREFIX}:{run_id}"
+    return f"{namespace()}:{run_id}"
 
 
 class RequestKeyDupeFilter(RFPDupeFilter):
@@ -100,7 +107,7 @@ def announce(client: redis.Redis, *, run_id: str, db_url: str, config_files: dic
         client.delete(key)
     for site_id, url in site_urls.items():
         client.rpush(f"{prefix}:portal-{site_id}:start", json.dumps({"url": url, "kind": "home"}))
-    client.set(ANNOUNCE, json.dumps({"run_id": run_id, "db_url": db_url, "config_files": config_files,
+    client.set(announce_key(), json.dumps({"run_id": run_id, "db_url": db_url, "config_files": config_files,
                                      "config_name": config_name, "site_ids": site_ids, "fresh": fresh,
                                      "previous_run_id": previous_run_id}))
 
@@ -141,9 +148,9 @@ def finish(client: redis.Redis, run_id: str) -> None:
     prefix = run_prefix(run_id)
     for key in client.scan_iter(f"{prefix}:*"):
         client.delete(key)
-    current = client.get(ANNOUNCE)
+    current = client.get(announce_key())
     if current and json.loads(current).get("run_id") == run_id:
-        client.delete(ANNOUNCE)
+        client.delete(announce_key())
 
 
 # ---------------------------------------------------------------- worker side
@@ -152,7 +159,7 @@ def finish(client: redis.Redis, run_id: str) -> None:
 def wait_for_run(client: redis.Redis, *, wait: float) -> dict[str, Any] | None:
     deadline = time.monotonic() + wait
     while True:
-        raw = client.get(ANNOUNCE)
+        raw = client.get(announce_key())
         if raw:
             return dict(json.loads(raw))
         if time.monotonic() >= deadline:

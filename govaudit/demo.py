@@ -31,6 +31,6 @@ def run_demo(*, db_url: str | None, out_dir: Path, pages: int = 0, progress: boo
     verdicts = counts.get("site_verdicts", {})
     print(f"govaudit demo {result.run_id}: sites={counts.get('sites')} pages={counts.get('pages')} "
           + " ".join(f"{k}={verdicts.get(k, 0)}" for k in ("PASS", "FAIL", "REVIEW", "PENDING", "NA", "ERROR")))
-    print(f"报告 / reports: {out_dir.resolve()}  (findings.jsonl, 审计报告 xlsx, units/, report.html)")
+    print(f"报告 / reports: {out_dir.resolve()}  (findings.jsonl, findings.csv, report.xlsx, units/*.xlsx, report.html)")
     print(f"数据库 / database: {db_url}")
     return 0

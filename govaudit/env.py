@@ -28,3 +28,7 @@ def chromium_path() -> str:
 
 def redis_url() -> str:
     return os.environ.get("GOVAUDIT_REDIS", "redis://127.0.0.1:6379/0")
+
+
+def redis_namespace() -> str:
+    return os.environ.get("GOVAUDIT_REDIS_NAMESPACE", "govaudit")

@@ -13,7 +13,7 @@ pending|na|error; the file name is the expected site-scope verdict):
     absent_reasons = ["R_STALE"]   # optional: reason codes it must NOT carry
     [[documents]]                  # optional: expected document-scope records
     url = "http://site.test/a.html"; verdict = "FAIL"; reasons = ["R_LATE"]
-    row_key = "平市监罚〔2021〕12号"  # optional: one row of a table page (details["row_key"])
+    row_key = "t0:平市监罚〔2021〕12号"  # optional: one row of a table page (details["row_key"]: table index:文书号)
     [[pages]]
     url = "http://site.test/contents/1/2.html"
     html = '''<html>…</html>'''   # the raw page, or
