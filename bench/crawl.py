@@ -5,7 +5,8 @@
 Builds a fixture world with `--pages` extra filler articles, serves it on 127.0.0.1, then measures:
 
 1. the whole thing: `govaudit run` on every site (crawl + judge + report), its crawl span, peak memory
-   and the share of pages that had to be rendered;
+   and the share of pages that had to be rendered; then the next night over the unchanged world
+   (conditional requests and the render cache): bodies fetched and crawl rate;
 2. static crawling: `govaudit run` on the sites that need no browser, vs a bare Scrapy spider (no
    parsing, no storage) over exactly the URLs govaudit fetched there, same per-site concurrency;
 3. rendering: govaudit's renders per second on the script-built site vs a bare Playwright loop
@@ -167,6 +168,15 @@ def main(argv: list[str] | None = None) -> int:
         render_urls = [u for (u,) in db.execute("select distinct final_url from fetches where error_type is null "
                                                  "and render_mode = 'browser' and site_id = ?", (spa,))]
         reached = [s for (s,) in db.execute("select distinct site_id from fetches where error_type is null")]
+
+        # 1b. the next night over the unchanged world: conditional requests, render cache
+        first_run = db.execute("select id from runs order by started_at").fetchone()[0]
+        db, rerun_s = _govaudit(work, "whole", config, env)
+        second = db.execute("select id from runs where id != ? order by started_at desc", (first_run,)).fetchone()[0]
+        rerun_pages, rerun_bodies = db.execute(
+            "select count(*), sum(not_modified = 0 or not_modified is null) from fetches "
+            "where error_type is null and run_id = ?", (second,)).fetchone()
+        rerun_crawl_s = _span(db, "run_id = ?", (second,))
         static_sites = [s for s in reached if s not in rendered_by_site]
 
         # 2. static crawling: govaudit on the browser-free sites vs bare Scrapy on the same URLs
@@ -195,6 +205,11 @@ def main(argv: list[str] | None = None) -> int:
                       "run_s_incl_judging_and_reports": round(run_s, 1), "peak_rss_mb": round(whole_rss, 1),
                       "rendered": rendered, "rendered_share": round(rendered / pages, 4),
                       "slowest_site": spa, "slowest_site_span_s": round(spa_span, 1)},
+        "next_night": {"pages": rerun_pages, "bodies_fetched": rerun_bodies,
+                       "bodies_share": round(rerun_bodies / rerun_pages, 4) if rerun_pages else None,
+                       "crawl_s": round(rerun_crawl_s, 1),
+                       "pages_per_s": round(rerun_pages / rerun_crawl_s, 1) if rerun_crawl_s else None,
+                       "run_s_incl_judging_and_reports": round(rerun_s, 1)},
         "static": {"sites": static_sites, "govaudit_pages": static_pages, "govaudit_s": round(static_s, 1),
                    "govaudit_pages_per_s": round(ours_static, 1), "govaudit_run_s": round(static_run_s, 1),
                    "bare_scrapy_pages": bare["pages"], "bare_scrapy_s": round(bare["seconds"], 1),

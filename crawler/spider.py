@@ -324,6 +324,11 @@ class PortalSpider(Spider):
     def follow_link(self, response: Response, link: Link, column: ColumnTally | None,
                     depth: int) -> Iterator[Request]:
         code = column_code(link.label) if link.region in ("nav", "crumb", "body", "footer") else None
+        if code is None and link.menu_parent:
+            code = column_code(link.menu_parent)  # 行政执法公示 › 行政处罚: the sub-column of a known column
+        # A menu, crumb or footer link is the same on every page: it never belongs to the column of the page it
+        # was found on (else a sub-column's code would depend on which page the crawl happened to see it on first)
+        inherited = None if code or link.region in ("nav", "crumb", "footer") else column
         if link.region in ("nav", "crumb"):
             prio, new_depth = (600 if code and code not in NEWS_CODES else 350), 1
         elif link.region == "footer":
@@ -332,7 +337,7 @@ class PortalSpider(Spider):
             prio, new_depth = (450 if code and code not in NEWS_CODES else 100 - min(depth, 9) * 5), depth + 1
         if self.owns(link.url):
             kw: dict[str, Any] = {"kind": "page", "priority": prio, "depth": new_depth,
-                                  "column": None if code else column, "anchor": link.label,
+                                  "column": inherited, "anchor": link.label,
                                   "referer": response.url, "list_date": link.date_text}
             if self.render_directly() or self.rendered_only_last_time(link.url):
                 yield from self.render_or_reuse(link.url, **kw)

@@ -87,6 +87,7 @@ class Link:
     date_text: str | None = None
     title_attr: str | None = None
     is_attachment: bool = False
+    menu_parent: str | None = None  # a nested menu item: the label of the item it hangs under (行政执法公示 › 行政处罚)
 
     @property
     def label(self) -> str:
@@ -185,6 +186,22 @@ def _region(el: etree._Element) -> str:
                 return "nav"
         node = node.getparent()
     return "body"
+
+
+def _menu_parent(a: etree._Element) -> str | None:
+    """The label of the menu item a nested menu link hangs under: <li><a>行政执法公示</a><ul><li><a>行政处罚</a>."""
+    li = next((n for n in islice(a.iterancestors(), 3) if n.tag == "li"), None)
+    if li is None:
+        return None
+    outer = next((n for n in islice(li.iterancestors(), 4) if n.tag == "li"), None)
+    if outer is None:
+        return None
+    head = next((c for c in outer if c.tag == "a"), None)
+    if head is None:
+        head = next((c for c in outer.iterdescendants("a") if li not in c.iterancestors()), None)
+    if head is None:
+        return None
+    return clean(head.text_content()) or None
 
 
 def _item_container(a: etree._Element) -> etree._Element | None:
@@ -521,6 +538,8 @@ def _links(page: Page, body: etree._Element, base: str) -> None:
             continue
         seen.add(key)
         link = Link(url=url, text=text, region=_region(a), title_attr=clean(a.get("title")) or None)
+        if link.region == "nav":
+            link.menu_parent = _menu_parent(a)
         link.is_attachment = is_attachment_url(url) or (
             text.startswith(("附件", "下载")) and not url.endswith((".html", ".htm", ".shtml", "/")))
         container = _item_container(a)
