@@ -119,6 +119,15 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument("--loop", action="store_true", help="完成后继续等待下一次运行 / keep serving runs")
     w.add_argument("--no-progress", action="store_true", help="不显示进度 / no live progress display")
 
+    pr = sub.add_parser("prune", help="按保留策略清理旧的抓取证据 / delete the evidence of old runs, keep verdicts",
+                        description="保留最近 N 次完成的运行的抓取证据（网页、文档、覆盖记录、原始内容），更早运行只保留检查结果、"
+                                    "人工说明和运行记录。建议在夜间审计之后运行。\nKeep the crawl evidence of the newest N "
+                                    "completed runs; older runs keep their findings, overrides and provenance.")
+    pr.add_argument("--config", default=None, help="站点配置（原始内容存放位置）/ sites.toml (where bodies are stored)")
+    pr.add_argument("--db", default=None, help="数据库 URL / database URL")
+    pr.add_argument("--keep-runs", type=int, required=True, metavar="N", help="保留证据的运行数（≥2）/ runs to keep (≥ 2)")
+    pr.add_argument("--dry-run", action="store_true", help="只列出将清理的内容 / only show what would go")
+
     i = sub.add_parser("indicators", help="指标目录 / the plan's 104 items and 85 sub-checks")
     i.add_argument("--task", help="按工作任务类型筛选 / filter by task kind, e.g. 网络检索")
     i.add_argument("--unit", help="按责任单位筛选 / filter by responsible unit, e.g. 市司法局")
@@ -220,6 +229,22 @@ def cmd_worker(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_prune(args: argparse.Namespace) -> int:
+    from govaudit.runner import prune_evidence
+    from storage.prune import MIN_KEEP
+
+    if args.keep_runs < MIN_KEEP:
+        raise UsageError(f"--keep-runs 至少为 {MIN_KEEP}（今晚的运行要与昨晚比较）/ must be at least {MIN_KEEP}")
+    config = load_config(args.config) if args.config else None
+    report = prune_evidence(config, _db_url(args), args.keep_runs, dry_run=args.dry_run)
+    rows = " ".join(f"{k}={v}" for k, v in report.rows.items())
+    verb = "将清理 / would prune" if report.dry_run else "已清理 / pruned"
+    print(f"govaudit prune: {verb} {len(report.pruned)} runs ({rows}); kept {len(report.kept)} runs"
+          + ("" if report.dry_run else f"; bodies={report.blobs} ({report.blob_bytes / 2**20:.1f} MiB) "
+                                       f"attachment texts={report.attachments}"))
+    return EXIT_OK
+
+
 def cmd_audit(args: argparse.Namespace) -> int:
     from govaudit.runner import reaudit
 
@@ -281,7 +306,7 @@ def _catalogue():  # type: ignore[no-untyped-def]
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "run": cmd_run, "export": cmd_export, "indicators": cmd_indicators, "audit": cmd_audit,
-    "recheck": cmd_recheck, "rules": cmd_rules, "demo": cmd_demo, "worker": cmd_worker,
+    "recheck": cmd_recheck, "rules": cmd_rules, "demo": cmd_demo, "worker": cmd_worker, "prune": cmd_prune,
 }
 
 

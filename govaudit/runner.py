@@ -28,6 +28,7 @@ from storage.blobs import Blobs, BlobStore, DbBlobStore
 from storage.db import open_db
 from storage.locks import run_lock
 from storage.models import Run, Site
+from storage.prune import PruneReport
 
 log = logging.getLogger("govaudit")
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -274,6 +275,7 @@ def _unfinished_sites(sessions: sessionmaker[Session], run_id: str) -> list[str]
 def reaudit(config: Config, db_url: str, run: str, *, as_of: dt.date | None, out_dir: Path) -> tuple[str, dict[str, Any]]:
     """`govaudit audit --run ID`: judge a stored crawl again, offline, as a new run (history is kept)."""
     from reports.export import ExportError, resolve_run
+    from storage.prune import is_pruned
 
     ws = Workspace(db_url, config)
     with ws.sessions.begin() as s:
@@ -283,6 +285,10 @@ def reaudit(config: Config, db_url: str, run: str, *, as_of: dt.date | None, out
         source = crawl.crawl_run_id or crawl.id
         if crawl.stage == "crawl":
             raise ExportError(f"运行 {crawl_id} 的抓取尚未完成，无法判定 / the crawl of {crawl_id} is not finished")
+        base = s.get(Run, source)
+        if base is not None and is_pruned(base):
+            raise ExportError(f"运行 {source} 的抓取证据已按保留策略清理（govaudit prune），只保留了检查结果，无法重新判定 / "
+                              f"the evidence of run {source} was pruned (govaudit prune); only its findings are kept")
         new = Run(id=new_run_id(), kind="audit", status="running", stage="audit", tool_version=__version__,
                   git_commit=git_commit(), config_path=str(config.path), config_hash=config.digest,
                   policy_hash=hashlib.sha256(config.policy.model_dump_json().encode()).hexdigest()[:16],
@@ -307,3 +313,12 @@ def _set_stage(sessions: sessionmaker[Session], run_id: str, stage: str) -> None
         if run is not None:
             run.stage = stage
             run.heartbeat_at = dt.datetime.now(dt.UTC)
+
+
+def prune_evidence(config: Config | None, db_url: str, keep_runs: int, *, dry_run: bool = False) -> PruneReport:
+    """`govaudit prune`: the evidence of the newest runs stays, verdicts of all runs stay (storage/prune.py)."""
+    from storage.prune import prune
+
+    ws = Workspace(db_url, config)
+    on_disk = ws.blobs.delete if isinstance(ws.blobs, BlobStore) else None
+    return prune(ws.sessions, keep_runs, delete_blob_file=on_disk, dry_run=dry_run)

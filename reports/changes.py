@@ -19,6 +19,7 @@ from reports.style import display_width, one_line, severity, verdict_zh
 from storage.models import Document, Run
 from storage.models import Finding as FindingRow
 from storage.models import Site as SiteRow
+from storage.prune import is_pruned
 
 # A site "jumped" when its crawl differs this much from the previous run's (likely a site
 # redesign, a block, or a crawler problem — worth a look before trusting the verdict changes).
@@ -198,7 +199,9 @@ def diff_runs(sessions: sessionmaker[Session], old_run_id: str | None, new_run_i
         t = Document.__table__
         docs_q = select(t.c.run_id, t.c.site_id, t.c.url, t.c.title, t.c.publish_date, t.c.kind).where(
             t.c.run_id.in_((old_run_id, new_run_id)), t.c.kind.in_(DOC_KINDS_COMPARED))
-        docs = [d for d in s.execute(docs_q).all() if d.site_id in common] if not wanted else []
+        # documents of a pruned run are gone (storage/prune.py): comparing with them would call every page new
+        compare_docs = not wanted and not is_pruned(old) and not is_pruned(new)
+        docs = [d for d in s.execute(docs_q).all() if d.site_id in common] if compare_docs else []
     order = {sid: i for i, sid in enumerate(new.site_ids or sorted(common))}
     changes.sites_compared = sorted(common, key=lambda x: (order.get(x, 1 << 30), x))
     names = {sid: r.name for sid, r in {**old_sites, **new_sites}.items()}

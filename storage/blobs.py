@@ -52,6 +52,16 @@ class BlobStore:
     def has(self, digest: str) -> bool:
         return self.path(digest).exists()
 
+    def delete(self, digest: str) -> int:
+        """Remove a body (retention); returns the bytes freed on disk."""
+        path = self.path(digest)
+        try:
+            size = path.stat().st_size
+            path.unlink()
+        except FileNotFoundError:
+            return 0
+        return size
+
 
 class DbBlobStore:
     """The same interface, with the compressed bodies in the `blob_bodies` table."""
