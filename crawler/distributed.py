@@ -68,6 +68,17 @@ class DistributedPortalSpider(RedisMixin, PortalSpider):
         for req in self.next_requests():  # the seed, if this worker is first; the rest comes by idle polling
             yield req
 
+    def spider_idle(self) -> None:
+        """scrapy-redis counts idleness from the spider's start (or the last seed), so a worker that has worked
+        for an hour would quit at the first empty moment of its queue. Here idleness counts from the last sign
+        of work for this site: requests waiting in the shared queue, or a response this worker received."""
+        received = self.crawler.stats.get_value("response_received_count", 0) if self.crawler.stats else 0
+        queued = self.server.zcard(self.crawler.settings.get("SCHEDULER_QUEUE_KEY") % {"spider": self.name})
+        if received != getattr(self, "_received_at_last_idle", None) or queued:
+            self.spider_idle_start_time = int(time.time())
+        self._received_at_last_idle = received
+        super().spider_idle()
+
     def make_request_from_data(self, data: bytes) -> Request | None:  # type: ignore[override]
         seed = json.loads(data)
         return self.request(seed["url"], kind=seed.get("kind", "home"), priority=1000, depth=seed.get("depth", 0))
