@@ -11,8 +11,8 @@ How to pass: publish each year's 依法行政（法治政府建设）考核 通�
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i90_a import yearly
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import yearly
 from audit_rules.vocab.enforcement import I100_ASSESSMENT
 from govaudit.policy import Policy
 

@@ -12,8 +12,8 @@ How to pass: publish each year's 法治政府建设 督察/检查考评 通知 a
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i90_a import yearly
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import yearly
 from audit_rules.vocab.enforcement import I100_INSPECTION
 from govaudit.policy import Policy
 

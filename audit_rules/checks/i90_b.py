@@ -12,8 +12,8 @@ How to pass: report the year's 宪法宣传周 / 国家宪法日 activities on t
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i90_a import yearly
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import yearly
 from audit_rules.vocab.enforcement import I90_XIANFA
 from govaudit.policy import Policy
 

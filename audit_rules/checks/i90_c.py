@@ -12,8 +12,8 @@ How to pass: report each 宪法宣誓仪式 (at appointments by the 人大常委
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i90_a import yearly
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import yearly
 from audit_rules.vocab.enforcement import I90_OATH
 from govaudit.policy import Policy
 

@@ -11,8 +11,8 @@ How to pass: report the year's 青少年法治教育 activities (法治进校园
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i90_a import yearly
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import yearly
 from audit_rules.vocab.enforcement import I90_YOUTH
 from govaudit.policy import Policy
 

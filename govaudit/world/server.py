@@ -328,7 +328,7 @@ class RunningWorld:
                                       "--host", host, "--control"], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=self._log, env=env, text=True, encoding="utf-8")
         assert self.proc.stdout is not None
-        line = _readline(self.proc, startup_timeout)
+        line = readline_within(self.proc, startup_timeout)
         self.urls: dict[str, str] = json.loads(line)["urls"]
         self.active: list[str] = []
 
@@ -342,7 +342,7 @@ class RunningWorld:
         assert self.proc.stdin is not None and self.proc.stdout is not None
         self.proc.stdin.write(cmd + "\n")
         self.proc.stdin.flush()
-        answer = _readline(self.proc, 10.0)
+        answer = readline_within(self.proc, 10.0)
         if not answer.startswith("ok"):
             raise ValueError(f"world server refused {cmd!r}: {answer.strip()}")
 
@@ -367,13 +367,13 @@ class RunningWorld:
                                  "max_pages_per_site": max(3000, biggest * 3)}
         crawl.update(crawl_overrides)
         lines = ["# written by govaudit.world for the served fixture world", "[audit]",
-                 f"jurisdiction = {_toml(m['jurisdiction'])}", f"jurisdiction_id = {_toml(m['jurisdiction_id'])}",
+                 f"jurisdiction = {toml_value(m['jurisdiction'])}", f"jurisdiction_id = {toml_value(m['jurisdiction_id'])}",
                  f"as_of = {m['as_of']}", f"cycle_start = {m['cycle_start']}", "", "[crawl]"]
-        lines += [f"{k} = {_toml(v)}" for k, v in crawl.items()]
+        lines += [f"{k} = {toml_value(v)}" for k, v in crawl.items()]
         for p in m["portals"]:
-            lines += ["", "[[sites]]", f"id = {_toml(p['id'])}", f"name = {_toml(p['name'])}",
-                      f"url = {_toml(self.urls[p['id']])}", f"level = {_toml(p['level'])}",
-                      f"jurisdiction_id = {_toml(p['jurisdiction_id'])}"]
+            lines += ["", "[[sites]]", f"id = {toml_value(p['id'])}", f"name = {toml_value(p['name'])}",
+                      f"url = {toml_value(self.urls[p['id']])}", f"level = {toml_value(p['level'])}",
+                      f"jurisdiction_id = {toml_value(p['jurisdiction_id'])}"]
         path = Path(path)
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -395,7 +395,8 @@ class RunningWorld:
         self._log.close()
 
 
-def _readline(proc: subprocess.Popen[str], timeout: float) -> str:
+def readline_within(proc: subprocess.Popen[str], timeout: float, what: str = "the world server") -> str:
+    """The next line a child server prints, or RuntimeError (the child killed) when none comes in time."""
     assert proc.stdout is not None
     box: list[str] = []
     reader = threading.Thread(target=lambda: box.append(proc.stdout.readline() if proc.stdout else ""), daemon=True)
@@ -403,11 +404,12 @@ def _readline(proc: subprocess.Popen[str], timeout: float) -> str:
     reader.join(timeout)
     if not box or not box[0]:
         proc.kill()
-        raise RuntimeError(f"the world server did not answer within {timeout:.0f}s (exit code {proc.poll()})")
+        raise RuntimeError(f"{what} did not answer within {timeout:.0f}s (exit code {proc.poll()})")
     return box[0]
 
 
-def _toml(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """A TOML literal for the scalars and lists a generated config holds."""
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -415,5 +417,5 @@ def _toml(value: Any) -> str:
     if isinstance(value, str):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, (list, tuple)):
-        return "[" + ", ".join(_toml(v) for v in value) + "]"
+        return "[" + ", ".join(toml_value(v) for v in value) + "]"
     raise TypeError(f"cannot write {value!r} as TOML")

@@ -8,12 +8,13 @@ import signal
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from govaudit.world.server import readline_within, toml_value
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-20"
@@ -32,7 +33,7 @@ class HostileServer:
         self.log_path.touch()
         self.proc = subprocess.Popen([sys.executable, "-m", "tests.hostile.server", "--log", str(self.log_path)],
                                      cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
-        line = _readline(self.proc, startup_timeout)
+        line = readline_within(self.proc, startup_timeout, "the hostile server")
         info = json.loads(line)
         self.urls: dict[str, str] = info["urls"]  # scenario -> http://127.0.0.1:<port>/
         self.public: dict[str, str] = info["public"]  # scenario -> http://<name>.hostile.test/ (through .proxy)
@@ -44,7 +45,7 @@ class HostileServer:
         assert self.proc.stdin is not None
         self.proc.stdin.write(f"route {host} {scenario}\n")
         self.proc.stdin.flush()
-        assert _readline(self.proc, 10).strip() == "ok"
+        assert readline_within(self.proc, 10, "the hostile server").strip() == "ok"
 
     def hits(self, site: str | None = None) -> list[dict[str, Any]]:
         out = []
@@ -67,27 +68,6 @@ class HostileServer:
         for stream in (self.proc.stdin, self.proc.stdout):
             if stream is not None:
                 stream.close()
-
-
-def _readline(proc: subprocess.Popen[str], timeout: float) -> str:
-    box: list[str] = []
-    reader = threading.Thread(target=lambda: box.append(proc.stdout.readline() if proc.stdout else ""), daemon=True)
-    reader.start()
-    reader.join(timeout)
-    if not box or not box[0]:
-        proc.kill()
-        raise RuntimeError(f"the hostile server did not start within {timeout:.0f}s (exit code {proc.poll()})")
-    return box[0]
-
-
-def toml_value(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return repr(value)
-    if isinstance(value, str):
-        return json.dumps(value, ensure_ascii=False)
-    raise TypeError(value)
 
 
 def write_config(work: Path, sites: dict[str, str], **crawl: Any) -> Path:
