@@ -78,7 +78,7 @@ class StoragePipeline:
         table_fetch = Fetch.__table__
         with self.state.sessions.begin() as s:
             insert_ignore(s, Blob.__table__, list(self.blobs.values()), ["sha256"])  # type: ignore[arg-type]
-            insert_ignore(s, table_fetch, self.fetches, ["run_id", "request_key"])  # type: ignore[arg-type]
+            insert_ignore(s, table_fetch, self.fetches, ["run_id", "site_id", "request_key"])  # type: ignore[arg-type]
             # first_seen_* are kept from the first insert: they are the back-dating evidence (§5.3.6)
             upsert(s, SeenUrl.__table__, list(self.seen.values()), ["site_id", "request_key"],  # type: ignore[arg-type]
                    ["url", "last_seen_at", "last_seen_run", "etag", "last_modified", "body_sha256",

@@ -111,7 +111,7 @@ class Fetch(Base):
 
     __tablename__ = "fetches"
     __table_args__ = (
-        UniqueConstraint("run_id", "request_key", name="uq_fetch_run_request"),
+        UniqueConstraint("run_id", "site_id", "request_key", name="uq_fetch_run_site_request"),
         Index("ix_fetch_run_site", "run_id", "site_id"),
     )
     id: Mapped[int] = mapped_column(BigInteger().with_variant(Integer, "sqlite"), primary_key=True,

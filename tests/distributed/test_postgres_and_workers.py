@@ -92,7 +92,7 @@ def test_single_and_two_worker_runs_on_postgres_agree(served_world: RunningWorld
 
     with create_engine(pg_url_2).connect() as conn:
         split = Counter(dict(conn.execute(text("select worker, count(*) from fetches group by worker")).all()))
-        dupes = conn.execute(text("select count(*) from (select run_id, request_key from fetches group by 1, 2 "
+        dupes = conn.execute(text("select count(*) from (select run_id, site_id, request_key from fetches group by 1, 2, 3 "
                                   "having count(*) > 1) d")).scalar()
     print(f"work split between the workers: {dict(split)}")  # shown with -rP
     assert len(split) == 2 and all(w for w in split), f"both workers must fetch: {dict(split)}"

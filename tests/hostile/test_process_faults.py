@@ -183,7 +183,7 @@ def contract(records_path: Path) -> list[str]:
 
 
 def assert_no_duplicates(db: Path) -> None:
-    (row,) = query(db, "SELECT count(*) AS n, count(DISTINCT run_id || request_key) AS d FROM fetches")
+    (row,) = query(db, "SELECT count(*) AS n, count(DISTINCT run_id || site_id || request_key) AS d FROM fetches")
     assert row["n"] == row["d"], dict(row)
     (row,) = query(db, "SELECT count(*) AS n, count(DISTINCT run_id || site_id || check_id || scope || doc_key) AS d "
                        "FROM findings")

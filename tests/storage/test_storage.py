@@ -40,7 +40,7 @@ def test_fetch_rows_are_insert_or_ignore(db_url: str) -> None:
            "fetched_at": dt.datetime.now(dt.UTC)}
     for _ in range(3):  # a resumed crawl writes the same fetch again
         with sessions.begin() as s:
-            insert_ignore(s, Fetch.__table__, [row], ["run_id", "request_key"])  # type: ignore[arg-type]
+            insert_ignore(s, Fetch.__table__, [row], ["run_id", "site_id", "request_key"])  # type: ignore[arg-type]
     with sessions() as s:
         assert s.scalar(select(func.count()).select_from(Fetch)) == 1
 
