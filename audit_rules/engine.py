@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import multiprocessing
+import os
 import traceback
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -14,9 +19,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from audit_rules.base import Finding, Verdict
 from audit_rules.evidence import Doc, SiteEvidence, build_site_evidence
 from audit_rules.registry import Rule, load_rules
+from govaudit import env
 from govaudit.catalogue import load_catalogue
 from govaudit.config import Config, SiteConfig
-from storage.blobs import Blobs
+from storage.blobs import Blobs, BlobStore, DbBlobStore
+from storage.db import open_db
 from storage.models import Document, Override, Run
 from storage.models import Finding as FindingRow
 from storage.models import Site as SiteRow
@@ -58,36 +65,73 @@ def judge_site(ev: SiteEvidence, rules: tuple[Rule, ...]) -> list[Finding]:
 _LEVEL_ZH = {"city": "市级政府", "county": "县级政府", "district": "区级政府", "department": "部门"}
 
 
+@dataclass(frozen=True)
+class _Override:
+    """What a finding row needs of a manual explanation (plain data: it crosses process boundaries)."""
+    id: int
+    verdict: str
+    author: str
+    evidence_fingerprint: str | None
+
+
+@dataclass(frozen=True)
+class _Judging:
+    """Everything a process needs to judge one site of a run."""
+    db_url: str
+    blob_root: str | None  # None: bodies live in the database
+    run_id: str
+    crawl_run: str
+    config: Config
+    as_of: dt.date
+    overrides: dict[tuple[str, str, str, str], _Override]
+
+
+@dataclass
+class _Judged:
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    doc_rows: list[dict[str, Any]] = field(default_factory=list)
+    pages: int = 0
+
+
+def judge_processes(n_sites: int) -> int:
+    """Sites are independent: judge them in parallel, one process per core (GOVAUDIT_JUDGE_PROCESSES caps it)."""
+    wanted = env.judge_processes() or os.cpu_count() or 1
+    return max(1, min(wanted, n_sites))
+
+
 def audit_run(sessions: sessionmaker[Session], blobs: Blobs, run_id: str, config: Config,
               as_of: dt.date) -> dict[str, Any]:
     """Judge every site of `run_id` and store its findings (replacing any earlier judgement of this run)."""
-    rules = load_rules()
     with sessions() as s:
         run = s.get(Run, run_id)
         if run is None:
             raise KeyError(run_id)
         crawl_run = run.crawl_run_id or run_id
         site_ids = [r.site_id for r in s.execute(select(SiteRow).where(SiteRow.run_id == crawl_run)).scalars()]
-        overrides = s.execute(select(Override).where(Override.revoked_at.is_(None))).scalars().all()
-    by_key = {(o.site_id, o.check_id, o.scope, o.doc_key): o for o in overrides}
-    rows: list[dict[str, Any]] = []
-    doc_rows: list[dict[str, Any]] = []
-    verdicts: Counter[str] = Counter()
-    pages = 0
+        overrides = {(o.site_id, o.check_id, o.scope, o.doc_key): _Override(o.id, o.verdict, o.author,
+                                                                            o.evidence_fingerprint)
+                     for o in s.execute(select(Override).where(Override.revoked_at.is_(None))).scalars()}
+    known = []
     for site_id in site_ids:
         try:
-            site = config.site(site_id)
+            config.site(site_id)
+            known.append(site_id)
         except KeyError:
             log.warning("site %s of run %s is no longer in the config; skipped", site_id, run_id)
-            continue
-        ev = build_site_evidence(sessions, blobs, crawl_run, config, site, as_of)
-        pages += ev.pages_fetched
-        findings = judge_site(ev, rules)
-        for f in findings:
-            rows.append(_finding_row(run_id, site, config, f, by_key))
-            if f.scope == "site":
-                verdicts[rows[-1]["verdict"]] += 1
-        doc_rows.extend(_doc_row(run_id, site.id, d) for d in ev.docs)
+    bind = sessions.kw["bind"]
+    job = _Judging(db_url=bind.url.render_as_string(hide_password=False),
+                   blob_root=str(blobs.root) if isinstance(blobs, BlobStore) else None, run_id=run_id,
+                   crawl_run=crawl_run, config=config, as_of=as_of, overrides=overrides)
+    processes = judge_processes(len(known))
+    if processes == 1:
+        rules = load_rules()
+        judged = [_judge(sessions, blobs, job, site_id, rules) for site_id in known]
+    else:  # spawned, not forked: the crawl may have left threads, a reactor and a browser in this process
+        with ProcessPoolExecutor(processes, mp_context=multiprocessing.get_context("spawn")) as pool:
+            judged = list(pool.map(_judge_in_child, [job] * len(known), known))
+    rows = [r for j in judged for r in j.rows]
+    doc_rows = [d for j in judged for d in j.doc_rows]
+    verdicts = Counter(r["verdict"] for r in rows if r["scope"] == "site")
     with sessions.begin() as s:
         s.execute(delete(FindingRow).where(FindingRow.run_id == run_id))
         s.execute(delete(Document).where(Document.run_id == run_id))
@@ -95,12 +139,35 @@ def audit_run(sessions: sessionmaker[Session], blobs: Blobs, run_id: str, config
             s.execute(insert(FindingRow), rows)
         for i in range(0, len(doc_rows), 500):
             s.execute(insert(Document), doc_rows[i:i + 500])
-    return {"sites": len(site_ids), "pages": pages, "findings": len(rows), "site_verdicts": dict(verdicts),
-            "documents": len(doc_rows)}
+    return {"sites": len(site_ids), "pages": sum(j.pages for j in judged), "findings": len(rows),
+            "site_verdicts": dict(verdicts), "documents": len(doc_rows)}
+
+
+def _judge(sessions: sessionmaker[Session], blobs: Blobs, job: _Judging, site_id: str,
+           rules: tuple[Rule, ...]) -> _Judged:
+    site = job.config.site(site_id)
+    ev = build_site_evidence(sessions, blobs, job.crawl_run, job.config, site, job.as_of)
+    out = _Judged(pages=ev.pages_fetched)
+    out.rows = [_finding_row(job.run_id, site, job.config, f, job.overrides) for f in judge_site(ev, rules)]
+    out.doc_rows = [_doc_row(job.run_id, site.id, d) for d in ev.docs]
+    return out
+
+
+_CHILD: dict[str, tuple[sessionmaker[Session], Blobs, tuple[Rule, ...]]] = {}
+
+
+def _judge_in_child(job: _Judging, site_id: str) -> _Judged:
+    key = f"{job.db_url}|{job.blob_root}"
+    if key not in _CHILD:  # once per process: the engine, the blob store and the 85 rules
+        _, sessions = open_db(job.db_url, migrate=False)
+        blobs: Blobs = BlobStore(Path(job.blob_root)) if job.blob_root else DbBlobStore(sessions)
+        _CHILD[key] = (sessions, blobs, load_rules())
+    sessions, blobs, rules = _CHILD[key]
+    return _judge(sessions, blobs, job, site_id, rules)
 
 
 def _finding_row(run_id: str, site: SiteConfig, config: Config, f: Finding,
-                 overrides: dict[tuple[str, str, str, str], Override]) -> dict[str, Any]:
+                 overrides: dict[tuple[str, str, str, str], _Override]) -> dict[str, Any]:
     catalogue = load_catalogue()
     indicator = catalogue.indicator(f.indicator_id)
     jurisdiction = config.jurisdiction_of(site)

@@ -32,3 +32,9 @@ def redis_url() -> str:
 
 def redis_namespace() -> str:
     return os.environ.get("GOVAUDIT_REDIS_NAMESPACE", "govaudit")
+
+
+def judge_processes() -> int | None:
+    """GOVAUDIT_JUDGE_PROCESSES: how many processes judge sites in parallel (default: one per core; 1 = in-process)."""
+    raw = os.environ.get("GOVAUDIT_JUDGE_PROCESSES", "").strip()
+    return int(raw) if raw.isdigit() and int(raw) > 0 else None

@@ -6,6 +6,7 @@ Never delete or loosen the assertions to make it pass: fix the tool, or argue th
 
 from __future__ import annotations
 
+import os
 import subprocess
 from pathlib import Path
 
@@ -54,7 +55,8 @@ def test_fix_turns_fail_into_pass(served_world: RunningWorld, tmp_path: Path) ->
 
 
 def test_offline_rejudge_reproduces_the_run(world_findings: WorldRun, tmp_path: Path) -> None:
-    """`govaudit audit --run latest` judges the stored crawl again, fetching nothing, and agrees record for record."""
+    """`govaudit audit --run latest` judges the stored crawl again, fetching nothing, and agrees record for record
+    (in one process, where the run judged its sites in two)."""
     import sqlite3
 
     work = world_findings.out.parent
@@ -63,7 +65,8 @@ def test_offline_rejudge_reproduces_the_run(world_findings: WorldRun, tmp_path: 
         fetches_before = conn.execute("select count(*) from fetches").fetchone()[0]
     proc = subprocess.run([*govaudit_command(), "audit", "--run", "latest", "--config", str(work / "sites.toml"),
                            "--db", f"sqlite:///{db}", "--out", str(tmp_path / "out")],
-                          capture_output=True, text=True, timeout=1200)
+                          capture_output=True, text=True, timeout=1200,
+                          env=dict(os.environ, GOVAUDIT_JUDGE_PROCESSES="1"))
     assert proc.returncode == 0, proc.stderr[-3000:]
     with sqlite3.connect(db) as conn:
         assert conn.execute("select count(*) from fetches").fetchone()[0] == fetches_before, "a re-judge fetches nothing"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import time
 from dataclasses import dataclass
@@ -30,7 +31,9 @@ def run_world(running: RunningWorld, world: World, work: Path) -> WorldRun:
     cmd = [*govaudit_command(), "run", "--config", str(config), "--db", f"sqlite:///{work / 'govaudit.sqlite'}",
            "--out", str(out)]
     t0 = time.perf_counter()
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3000)
+    # sites judged in two processes here; the offline re-judge test judges them in one and must agree
+    env = dict(os.environ, GOVAUDIT_JUDGE_PROCESSES="2")
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=3000, env=env)
     seconds = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"govaudit run exited {proc.returncode}\n{proc.stdout[-3000:]}\n{proc.stderr[-3000:]}")
