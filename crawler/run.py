@@ -177,9 +177,14 @@ def run_crawl(config: Config, sites: tuple[SiteConfig, ...], state: CrawlState, 
     render = chromium_available()
     spider_cls: type[PortalSpider] = PortalSpider
     if redis is not None:
+        from scrapy.core.engine import ExecutionEngine
+
         from crawler.distributed import DistributedPortalSpider, redis_settings
 
         spider_cls = DistributedPortalSpider
+        # An idle engine looks at its scheduler only on its heartbeat (5 s): a worker would join a site's
+        # shared queue up to 5 s after another worker filled it, and on small sites that is most of the work
+        ExecutionEngine._SLOT_HEARTBEAT_INTERVAL = 1.0
     for site in sites:
         settings = Settings(base_settings(config, state.run_id, log_file))
         settings.setdict(site_settings(config, site), priority="spider")
