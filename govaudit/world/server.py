@@ -380,19 +380,24 @@ class RunningWorld:
         return path
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                assert self.proc.stdin is not None
-                self.proc.stdin.write("quit\n")
-                self.proc.stdin.flush()
-                self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired, ValueError):
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
+        stop_child(self.proc)
         self._log.close()
+
+
+def stop_child(proc: subprocess.Popen[str]) -> None:
+    """Ask a child server to quit on its stdin; kill it when it does not within 10 s."""
+    if proc.poll() is None:
+        try:
+            assert proc.stdin is not None
+            proc.stdin.write("quit\n")
+            proc.stdin.flush()
+            proc.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired, ValueError):
+            proc.kill()
+            proc.wait(timeout=10)
+    for stream in (proc.stdin, proc.stdout):
+        if stream is not None:
+            stream.close()
 
 
 def readline_within(proc: subprocess.Popen[str], timeout: float, what: str = "the world server") -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from govaudit.world.server import readline_within, toml_value
+from govaudit.world.server import readline_within, stop_child, toml_value
 
 ROOT = Path(__file__).resolve().parents[2]
 AS_OF = "2026-11-20"
@@ -56,18 +56,7 @@ class HostileServer:
         return out
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            try:
-                assert self.proc.stdin is not None
-                self.proc.stdin.write("quit\n")
-                self.proc.stdin.flush()
-                self.proc.wait(timeout=10)
-            except (OSError, subprocess.TimeoutExpired, ValueError):
-                self.proc.kill()
-                self.proc.wait(timeout=10)
-        for stream in (self.proc.stdin, self.proc.stdout):
-            if stream is not None:
-                stream.close()
+        stop_child(self.proc)
 
 
 def write_config(work: Path, sites: dict[str, str], **crawl: Any) -> Path:
