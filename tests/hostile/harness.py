@@ -195,6 +195,13 @@ def findings(work: Path, site_id: str | None = None) -> list[dict[str, Any]]:
     return [r for r in records if site_id is None or r["site_id"] == site_id]
 
 
+def verdicts(r: RunResult, site: str) -> dict[str, dict[str, Any]]:
+    """The site records of a run that must have completed cleanly (exit 0, no traceback)."""
+    assert r.returncode == 0, r.explain()
+    assert "Traceback" not in r.stderr, r.explain()
+    return site_verdicts(r.work, site)
+
+
 def site_verdicts(work: Path, site_id: str | None = None) -> dict[str, dict[str, Any]]:
     records = [r for r in findings(work, site_id) if r["scope"] == "site"]
     if site_id is None:

@@ -13,7 +13,7 @@ import pytest
 
 from .cases import case
 from .conftest import Runs
-from .harness import RunResult, findings, query, site_verdicts
+from .harness import RunResult, findings, query, verdicts
 from .server import BIG_BYTES, XXE_PROBE, report_title
 
 pytestmark = pytest.mark.timeout(900)
@@ -26,12 +26,6 @@ def _start_ahead(runs: Runs) -> Iterator[None]:
     for name in ("big", "control", "public"):
         runs.start(name)
     yield
-
-
-def verdicts(r: RunResult, site: str) -> dict[str, dict[str, Any]]:
-    assert r.returncode == 0, r.explain()
-    assert "Traceback" not in r.stderr, r.explain()
-    return site_verdicts(r.work, site)
 
 
 def attachment_rows(r: RunResult, site: str) -> dict[str, dict[str, Any]]:

@@ -13,7 +13,7 @@ from govaudit.extract.columns import matches as column_matches
 
 from .cases import case
 from .conftest import Runs
-from .harness import RunResult, applicable, fetches, query, site_verdicts
+from .harness import RunResult, applicable, fetches, query, verdicts
 from .server import FLOOD_LINKS, SLOW_SECONDS
 
 pytestmark = pytest.mark.timeout(900)
@@ -24,12 +24,6 @@ def _start_ahead(runs: Runs) -> Iterator[None]:
     for name in ("public", "direct", "flood"):
         runs.start(name)
     yield
-
-
-def verdicts(r: RunResult, site: str) -> dict[str, dict[str, Any]]:
-    assert r.returncode == 0, r.explain()
-    assert "Traceback" not in r.stderr, r.explain()
-    return site_verdicts(r.work, site)
 
 
 def authoritative_for(code: str) -> set[str]:
