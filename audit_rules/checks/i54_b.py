@@ -14,9 +14,9 @@ How to pass: review the 执法主体、职责、依据、流程、随机抽查�
 
 from __future__ import annotations
 
-from audit_rules.base import Finding, RuleMeta, Verdict
+from audit_rules.base import Finding, RuleMeta
 from audit_rules.evidence import SiteEvidence
-from audit_rules.machinery.verdicts import presence
+from audit_rules.machinery.verdicts import advisory, presence
 from audit_rules.vocab.enforcement import I54_PUBLICITY
 from govaudit.policy import Policy
 
@@ -30,12 +30,3 @@ META = RuleMeta(
 def check(ev: SiteEvidence, policy: Policy) -> list[Finding]:
     months = policy.policy.freshness_months.I54b
     return [advisory(presence(ev, META, I54_PUBLICITY, since=None, stale_months=months), months)]
-
-
-def advisory(f: Finding, months: int) -> Finding:
-    """An advisory freshness result (rules_spec §2.5): flagged R_ADVISORY unless it passes, so the indicator
-    verdict ignores it. Stale is REVIEW R_STALE (§6); nothing at all after complete coverage stays FAIL."""
-    f.details["freshness_months"] = months
-    if f.verdict != Verdict.PASS:
-        f.add("R_ADVISORY")
-    return f

@@ -14,11 +14,10 @@ How to pass: republish the updated 清单 / 标准目录 at least once a year, w
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i54_b import advisory
 from audit_rules.checks.i81_a import qualifies
 from audit_rules.evidence import SiteEvidence
 from audit_rules.machinery.find import find
-from audit_rules.machinery.verdicts import presence
+from audit_rules.machinery.verdicts import advisory, presence
 from audit_rules.vocab.enforcement import I81_LIST
 from govaudit.policy import Policy
 

@@ -13,8 +13,8 @@ How to pass: publish a 行政复议指南 / 须知 with the 接待地址 (street
 from __future__ import annotations
 
 from audit_rules.base import Finding, RuleMeta
-from audit_rules.checks.i88_b import guide_finding
 from audit_rules.evidence import SiteEvidence
+from audit_rules.machinery.verdicts import guide_finding
 from audit_rules.vocab.enforcement import I88_COMPONENTS, I89_ADDRESS, I89_RECEPTION
 from govaudit.policy import Policy
 

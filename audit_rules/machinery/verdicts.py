@@ -4,6 +4,7 @@ aggregation (rules_spec §2.5), windows (§5.9) and freshness."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -244,3 +245,42 @@ def yearly(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, *, window: tuple[str,
     site = aggregate(meta, rows, empty=pending.add("R_NOT_DUE"))
     site.details["years"] = {str(f.details["year"]): f.verdict.value for f in rows}
     return site
+
+
+def advisory(f: Finding, months: int) -> Finding:
+    """An advisory freshness result (rules_spec §2.5): flagged R_ADVISORY unless it passes, so the indicator
+    verdict ignores it. Stale is REVIEW R_STALE (§6); nothing at all after complete coverage stays FAIL."""
+    f.details["freshness_months"] = months
+    if f.verdict != Verdict.PASS:
+        f.add("R_ADVISORY")
+    return f
+
+
+def guide_finding(ev: SiteEvidence, meta: RuleMeta, lex: Lexicon, components: dict[str, tuple[str, ...]],
+                  patterns: dict[str, str] | None = None) -> Finding:
+    """Components (terms, or regex `patterns`) over the unit's 复议 guides taken together: PASS all present; FAIL
+    R_COMPONENT_MISSING after coverage; REVIEW for weak matches, scans or an incomplete crawl."""
+    cands = [c for c in find(ev, lex) if c.jurisdiction == "own"]
+    strong = [c for c in cands if c.score >= 1.0]
+    if not strong:
+        if cands:
+            return finding_from(meta, Verdict.REVIEW, ["R_LOW_CONFIDENCE"], cands[0], candidates=candidate_list(cands))
+        return absent(ev, meta, lex)
+    text = site_text(strong)
+    found = components_present(text, components)
+    found.update({name: bool(re.search(p, flat(text))) for name, p in (patterns or {}).items()})
+    missing = [name for name, ok in found.items() if not ok]
+    details: dict[str, Any] = {"components": found, "candidates": candidate_list(strong)}
+    if not missing:
+        return finding_from(meta, Verdict.PASS, [], strong[0], **details)
+    details["missing"] = missing
+    scans = [a.url for c in strong for a in c.doc.attachments if a.scanned]
+    if scans:
+        return finding_from(meta, Verdict.REVIEW, ["R_COMPONENT_MISSING", "R_SCANNED"], strong[0], scanned=scans,
+                            **details)
+    gap = coverage_gap(ev, meta.columns, lex)
+    if not gap.complete:
+        return finding_from(meta, Verdict.REVIEW, ["R_COMPONENT_MISSING", "R_COVERAGE_INCOMPLETE"], strong[0],
+                            coverage_gaps=gap.reasons[:10], **details)
+    verdict = Verdict.REVIEW if ev.party_or_npc else Verdict.FAIL
+    return finding_from(meta, verdict, ["R_COMPONENT_MISSING"], strong[0], **details)
