@@ -16,7 +16,7 @@ committed.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import delete, exists, func, or_, select
@@ -93,7 +93,8 @@ def _sweep(sessions: sessionmaker[Session], report: PruneReport,
         if unfinished is not None:
             q = q.where(Blob.created_at < unfinished)
         orphans = s.execute(q).all()
-    for chunk in _chunks(orphans):
+    for i in range(0, len(orphans), _BATCH):
+        chunk = orphans[i:i + _BATCH]
         digests = [d for d, _ in chunk]
         for digest, stored in chunk:
             report.blob_bytes += delete_blob_file(digest) if delete_blob_file else int(stored or 0)
@@ -104,14 +105,3 @@ def _sweep(sessions: sessionmaker[Session], report: PruneReport,
                                                 .where(Attachment.sha256.in_(digests))).scalar() or 0)
             s.execute(delete(Attachment).where(Attachment.sha256.in_(digests)))
         report.blobs += len(digests)
-
-
-def _chunks(rows: Iterable[tuple[str, int]]) -> Iterable[list[tuple[str, int]]]:
-    batch: list[tuple[str, int]] = []
-    for row in rows:
-        batch.append((row[0], row[1]))
-        if len(batch) >= _BATCH:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
